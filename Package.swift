@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+//
+// Baton: the nightly learning job behind a support bot's handoff decisions.
+// The package reads as a table of contents: C shims first, then one library
+// per concept, then the thin `baton` executable on top.
+import PackageDescription
+
+let package = Package(
+    name: "Baton",
+    products: [
+        .executable(name: "baton", targets: ["baton"]),
+        // What a chat router links: features, model, file format. No SQLite, no BLAS.
+        .library(name: "BatonFormat", targets: ["BatonFormat"]),
+    ],
+    targets: [
+        // MARK: - System libraries (implementation details)
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "blas", providers: [.apt(["libblas-dev"])]),
+
+        // MARK: - Shared foundations
+        /// SHA-256, stable ids, small shared helpers. No dependencies.
+        .target(name: "BatonCore"),
+
+        // MARK: - Learning half: data in
+        /// Input file formats: RFC 4180 CSV, JSON Lines, typed transcript and rating records.
+        .target(name: "BatonData", dependencies: ["BatonCore"]),
+        /// The SQLite feedback store: schema, ingest, quarantine, runs, collect.
+        .target(name: "BatonStore", dependencies: ["BatonCore", "BatonData", "CSQLite"]),
+
+        // MARK: - Model (shared by training and routers)
+        /// Text normalisation, PII placeholders, n-grams, vocabulary, TF-IDF, CSR matrices.
+        .target(name: "BatonFeatures", dependencies: ["BatonCore"]),
+        /// The intent model at inference time: weights, calibrated probabilities.
+        .target(name: "BatonModel", dependencies: ["BatonFeatures"]),
+        /// The published model folder: manifest, binary files, SHA-256 verification.
+        .target(name: "BatonFormat", dependencies: ["BatonCore", "BatonFeatures", "BatonModel"]),
+
+        // MARK: - Learning half: model out
+        /// Multinomial logistic regression: objective, gradient, L-BFGS on BLAS.
+        .target(name: "BatonTraining", dependencies: ["BatonFeatures", "BatonModel", "CBLAS"]),
+        /// Accuracy, macro-F1, per-intent scores, log-loss, confusion pairs.
+        .target(name: "BatonEvaluation", dependencies: ["BatonModel"]),
+        /// Versioned model folders, the `current` pointer, the job lock.
+        .target(name: "BatonRegistry", dependencies: ["BatonCore", "BatonFormat"]),
+        /// The nightly pipeline: ingest inbox, collect, train, evaluate, publish.
+        .target(
+            name: "BatonJob",
+            dependencies: [
+                "BatonCore", "BatonData", "BatonStore", "BatonFeatures", "BatonModel",
+                "BatonTraining", "BatonEvaluation", "BatonFormat", "BatonRegistry",
+            ]
+        ),
+
+        // MARK: - Command line
+        .executableTarget(
+            name: "baton",
+            dependencies: ["BatonCore", "BatonData", "BatonStore", "BatonJob", "BatonRegistry", "BatonFormat", "BatonEvaluation"]
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore"]),
+        .testTarget(name: "BatonDataTests", dependencies: ["BatonData"]),
+        .testTarget(name: "BatonStoreTests", dependencies: ["BatonStore", "BatonData", "BatonCore"]),
+        .testTarget(name: "BatonFeaturesTests", dependencies: ["BatonFeatures"]),
+        .testTarget(name: "BatonTrainingTests", dependencies: ["BatonTraining", "BatonFeatures", "BatonModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BatonEvaluationTests", dependencies: ["BatonEvaluation"]),
+        .testTarget(name: "BatonRegistryTests", dependencies: ["BatonRegistry", "BatonFormat", "BatonModel", "BatonFeatures"]),
+        .testTarget(name: "BatonJobTests", dependencies: ["BatonJob", "BatonStore", "BatonRegistry", "BatonFormat"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
