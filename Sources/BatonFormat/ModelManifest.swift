@@ -1,0 +1,118 @@
+import BatonFeatures
+
+/// `manifest.json` of a published model version: what the version is, where it came from,
+/// how to featurize text for it, and the SHA-256 of every other file in its folder.
+///
+/// Encoded with sorted keys and ISO 8601 UTC timestamps. Readers must refuse a manifest whose
+/// `format` is not ``ModelManifest/formatName`` or whose `formatVersion` they do not know.
+public struct ModelManifest: Codable, Hashable, Sendable {
+    public static let formatName = "baton-model"
+    public static let currentFormatVersion = 1
+
+    public var format: String
+    public var formatVersion: Int
+    /// "v1", "v2", …
+    public var version: String
+    /// The version that was `current` when this one was trained, if any.
+    public var parentVersion: String?
+    /// ISO 8601 UTC, e.g. "2026-12-04T02:00:13Z".
+    public var createdAt: String
+    /// Baton's own version string (``BatonVersion/current``).
+    public var codeVersion: String
+    /// SHA-256 over the collected training and holdout examples and the training settings.
+    public var dataFingerprint: String
+    public var rows: RowCounts
+    public var hyperparameters: Hyperparameters
+    public var featurizer: FeaturizerConfig
+    /// Column order of the weight matrix: index k is `intents[k]`.
+    public var intents: [String]
+    /// Number of vocabulary features F (rows of the weight matrix).
+    public var featureCount: Int
+    /// Logits are divided by this before the softmax. 1 means uncalibrated.
+    public var temperature: Double
+    /// Holdout metrics of this version, as measured when it was trained.
+    public var metrics: ManifestMetrics
+    /// File name (relative to the version folder) → size and SHA-256. Every file of the folder
+    /// except `manifest.json` itself is listed.
+    public var files: [String: FileDigest]
+
+    public init(
+        version: String, parentVersion: String?, createdAt: String, codeVersion: String,
+        dataFingerprint: String, rows: RowCounts, hyperparameters: Hyperparameters,
+        featurizer: FeaturizerConfig, intents: [String], featureCount: Int, temperature: Double,
+        metrics: ManifestMetrics, files: [String: FileDigest] = [:]
+    ) {
+        self.format = Self.formatName
+        self.formatVersion = Self.currentFormatVersion
+        self.version = version
+        self.parentVersion = parentVersion
+        self.createdAt = createdAt
+        self.codeVersion = codeVersion
+        self.dataFingerprint = dataFingerprint
+        self.rows = rows
+        self.hyperparameters = hyperparameters
+        self.featurizer = featurizer
+        self.intents = intents
+        self.featureCount = featureCount
+        self.temperature = temperature
+        self.metrics = metrics
+        self.files = files
+    }
+
+    public struct RowCounts: Codable, Hashable, Sendable {
+        public var train: Int
+        public var holdout: Int
+        /// Conversations in the store with a usable label before de-duplication.
+        public var labelled: Int
+        /// Exact duplicates collapsed away.
+        public var duplicatesCollapsed: Int
+        public init(train: Int, holdout: Int, labelled: Int, duplicatesCollapsed: Int) {
+            self.train = train
+            self.holdout = holdout
+            self.labelled = labelled
+            self.duplicatesCollapsed = duplicatesCollapsed
+        }
+    }
+
+    public struct Hyperparameters: Codable, Hashable, Sendable {
+        /// Inverse L2 strength, as scikit-learn's `C`.
+        public var c: Double
+        /// Stop when max |gradient| falls to this.
+        public var gradientTolerance: Double
+        public var maxIterations: Int
+        public var iterations: Int
+        public var converged: Bool
+        public var finalObjective: Double
+        public init(c: Double, gradientTolerance: Double, maxIterations: Int, iterations: Int, converged: Bool, finalObjective: Double) {
+            self.c = c
+            self.gradientTolerance = gradientTolerance
+            self.maxIterations = maxIterations
+            self.iterations = iterations
+            self.converged = converged
+            self.finalObjective = finalObjective
+        }
+    }
+
+    public struct FileDigest: Codable, Hashable, Sendable {
+        public var bytes: Int
+        public var sha256: String
+        public init(bytes: Int, sha256: String) {
+            self.bytes = bytes
+            self.sha256 = sha256
+        }
+    }
+}
+
+/// Headline holdout metrics kept in the manifest (full reports live in `metrics.json`).
+public struct ManifestMetrics: Codable, Hashable, Sendable {
+    public var accuracy: Double
+    public var macroF1: Double
+    public var logLoss: Double
+    public var evaluatedOn: Int
+    public init(accuracy: Double, macroF1: Double, logLoss: Double, evaluatedOn: Int) {
+        self.accuracy = accuracy
+        self.macroF1 = macroF1
+        self.logLoss = logLoss
+        self.evaluatedOn = evaluatedOn
+    }
+}
