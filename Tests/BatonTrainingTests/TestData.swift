@@ -1,0 +1,40 @@
+import BatonFeatures
+import Foundation
+
+/// SplitMix64: a tiny seeded generator so test data is the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A random sparse classification problem whose classes depend on a few features each.
+func syntheticProblem(rows: Int, features: Int, classes: Int, seed: UInt64) -> (SparseMatrix, [Int]) {
+    var rng = SeededGenerator(seed: seed)
+    var offsets = [0]
+    var columns: [Int32] = []
+    var values: [Float] = []
+    var labels: [Int] = []
+    for _ in 0..<rows {
+        let label = Int.random(in: 0..<classes, using: &rng)
+        var picked = Set<Int>()
+        // Two features tied to the class, plus noise features.
+        picked.insert(label * 2 % features)
+        picked.insert((label * 2 + 1) % features)
+        for _ in 0..<4 { picked.insert(Int.random(in: 0..<features, using: &rng)) }
+        for column in picked.sorted() {
+            columns.append(Int32(column))
+            values.append(Float.random(in: 0.1...1, using: &rng))
+        }
+        offsets.append(columns.count)
+        labels.append(label)
+    }
+    let matrix = SparseMatrix(rowCount: rows, columnCount: features, rowOffsets: offsets, columnIndices: columns, values: values)
+    return (matrix, labels)
+}
