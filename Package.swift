@@ -33,7 +33,7 @@ let package = Package(
         /// The intent model at inference time: weights, calibrated probabilities.
         .target(name: "BatonModel", dependencies: ["BatonFeatures"]),
         /// The published model folder: manifest, binary files, SHA-256 verification.
-        .target(name: "BatonFormat", dependencies: ["BatonCore", "BatonFeatures"]),
+        .target(name: "BatonFormat", dependencies: ["BatonCore", "BatonFeatures", "BatonModel"]),
 
         // MARK: - Learning half: model out
         /// Multinomial logistic regression: objective, gradient, L-BFGS on BLAS.

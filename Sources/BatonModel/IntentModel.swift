@@ -107,11 +107,3 @@ public struct IntentPrediction: Sendable, Hashable {
         runnerUpConfidence = second.map { probabilities[$0] } ?? 0
     }
 }
-
-extension SparseMatrix {
-    /// Row `index` as a sparse vector (copies that row's entries).
-    public func row(_ index: Int) -> SparseVector {
-        let range = rowOffsets[index]..<rowOffsets[index + 1]
-        return SparseVector(indices: Array(columnIndices[range]), values: Array(values[range]))
-    }
-}

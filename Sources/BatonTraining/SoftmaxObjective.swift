@@ -178,25 +178,3 @@ public struct SoftmaxObjective: Sendable {
         }
     }
 }
-
-extension SparseMatrix {
-    /// The transpose in CSR form (equivalently, this matrix in CSC form). Within each output
-    /// row the entries keep increasing original-row order, which fixes the summation order.
-    func transposed() -> SparseMatrix {
-        var counts = [Int](repeating: 0, count: columnCount + 1)
-        for column in columnIndices { counts[Int(column) + 1] += 1 }
-        for j in 0..<columnCount { counts[j + 1] += counts[j] }
-        var next = counts
-        var indices = [Int32](repeating: 0, count: values.count)
-        var newValues = [Float](repeating: 0, count: values.count)
-        for row in 0..<rowCount {
-            for p in rowOffsets[row]..<rowOffsets[row + 1] {
-                let column = Int(columnIndices[p])
-                indices[next[column]] = Int32(row)
-                newValues[next[column]] = values[p]
-                next[column] += 1
-            }
-        }
-        return SparseMatrix(rowCount: columnCount, columnCount: rowCount, rowOffsets: counts, columnIndices: indices, values: newValues)
-    }
-}

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct SoftmaxObjectiveTests {
     @Test func objectiveAtZeroIsLogOfClassCount() throws {
-        let (matrix, labels) = syntheticProblem(rows: 50, features: 12, classes: 4, seed: 1)
+        let (matrix, labels) = try syntheticProblem(rows: 50, features: 12, classes: 4, seed: 1)
         let objective = try SoftmaxObjective(matrix: matrix, labels: labels, classCount: 4, c: 3)
         let value = objective.value([Double](repeating: 0, count: objective.parameterCount))
         #expect(abs(value - log(4.0)) < 1e-12)
@@ -14,7 +14,7 @@ import Testing
 
     @Test func gradientMatchesCentralFiniteDifferences() throws {
         // More rows than one chunk so the parallel paths are exercised.
-        let (matrix, labels) = syntheticProblem(rows: 1_300, features: 9, classes: 3, seed: 2)
+        let (matrix, labels) = try syntheticProblem(rows: 1_300, features: 9, classes: 3, seed: 2)
         let objective = try SoftmaxObjective(matrix: matrix, labels: labels, classCount: 3, c: 0.7)
         var rng = SeededGenerator(seed: 3)
         let theta = (0..<objective.parameterCount).map { _ in Double.random(in: -1...1, using: &rng) }
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func evaluationIsBitIdenticalAcrossRuns() throws {
-        let (matrix, labels) = syntheticProblem(rows: 3_000, features: 2_500, classes: 5, seed: 4)
+        let (matrix, labels) = try syntheticProblem(rows: 3_000, features: 2_500, classes: 5, seed: 4)
         let objective = try SoftmaxObjective(matrix: matrix, labels: labels, classCount: 5, c: 10)
         var rng = SeededGenerator(seed: 5)
         let theta = (0..<objective.parameterCount).map { _ in Double.random(in: -0.5...0.5, using: &rng) }
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func refusesBadInputWithTypedErrors() throws {
-        let (matrix, labels) = syntheticProblem(rows: 10, features: 5, classes: 2, seed: 6)
+        let (matrix, labels) = try syntheticProblem(rows: 10, features: 5, classes: 2, seed: 6)
         #expect(throws: TrainingError.labelCountMismatch(rows: 10, labels: 9)) {
             _ = try SoftmaxObjective(matrix: matrix, labels: Array(labels.dropLast()), classCount: 2, c: 1)
         }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct SoftmaxRegressionTrainerTests {
     @Test func trainsToConvergenceAndSeparatesTheClasses() throws {
-        let (matrix, labels) = syntheticProblem(rows: 600, features: 40, classes: 4, seed: 11)
+        let (matrix, labels) = try syntheticProblem(rows: 600, features: 40, classes: 4, seed: 11)
         let trainer = SoftmaxRegressionTrainer(settings: .init(c: 10, gradientTolerance: 1e-6))
         let outcome = try trainer.train(matrix: matrix, labels: labels, intents: ["a", "b", "c", "d"])
         #expect(outcome.converged)
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func sameDataGivesByteIdenticalWeights() throws {
-        let (matrix, labels) = syntheticProblem(rows: 2_000, features: 3_000, classes: 6, seed: 12)
+        let (matrix, labels) = try syntheticProblem(rows: 2_000, features: 3_000, classes: 6, seed: 12)
         let trainer = SoftmaxRegressionTrainer(settings: .init(c: 30))
         let intents = (0..<6).map { "intent_\($0)" }
         let first = try trainer.train(matrix: matrix, labels: labels, intents: intents)

@@ -15,7 +15,7 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// A random sparse classification problem whose classes depend on a few features each.
-func syntheticProblem(rows: Int, features: Int, classes: Int, seed: UInt64) -> (SparseMatrix, [Int]) {
+func syntheticProblem(rows: Int, features: Int, classes: Int, seed: UInt64) throws -> (SparseMatrix, [Int]) {
     var rng = SeededGenerator(seed: seed)
     var offsets = [0]
     var columns: [Int32] = []
@@ -35,6 +35,6 @@ func syntheticProblem(rows: Int, features: Int, classes: Int, seed: UInt64) -> (
         offsets.append(columns.count)
         labels.append(label)
     }
-    let matrix = SparseMatrix(rowCount: rows, columnCount: features, rowOffsets: offsets, columnIndices: columns, values: values)
+    let matrix = try SparseMatrix(rowCount: rows, columnCount: features, rowOffsets: offsets, columnIndices: columns, values: values)
     return (matrix, labels)
 }

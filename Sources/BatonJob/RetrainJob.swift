@@ -1,0 +1,160 @@
+import BatonCore
+import BatonData
+import BatonEvaluation
+import BatonFeatures
+import BatonFormat
+import BatonModel
+import BatonRegistry
+import BatonStore
+import BatonTraining
+import Foundation
+
+/// The nightly run: ingest the inbox, collect labelled examples, train, evaluate, publish.
+///
+/// The caller holds the job lock (``JobLock``) for the whole run. Publishing goes through
+/// ``ModelRegistry/publish(_:makeCurrent:faultHook:)``, so a run that dies at any point leaves
+/// `current` on a complete, verified version.
+public struct RetrainJob {
+    public var store: FeedbackStore
+    public var registry: ModelRegistry
+    public var settings: RetrainSettings
+    public var inbox: Inbox?
+    /// Retrain even when the data fingerprint equals the current model's.
+    public var force: Bool
+    /// Progress lines for humans (stderr in the CLI).
+    public var log: (String) -> Void
+    /// Called at every publishing step; tests and crash drills use it to stop there.
+    public var publishFaultHook: ((PublishStep) throws -> Void)?
+
+    public init(
+        store: FeedbackStore, registry: ModelRegistry, settings: RetrainSettings = .init(), inbox: Inbox? = nil,
+        force: Bool = false, log: @escaping (String) -> Void = { _ in }, publishFaultHook: ((PublishStep) throws -> Void)? = nil
+    ) {
+        self.store = store
+        self.registry = registry
+        self.settings = settings
+        self.inbox = inbox
+        self.force = force
+        self.log = log
+        self.publishFaultHook = publishFaultHook
+    }
+
+    public func run() throws -> RetrainSummary {
+        var clock = PhaseClock()
+        let ingested = try inbox?.ingestNewFiles(into: store, log: log) ?? []
+        clock.lap("ingest")
+
+        let collected = try store.collect(holdoutPercent: settings.holdoutPercent)
+        let fingerprint = Self.fingerprint(data: collected.fingerprint, settings: settings)
+        let current = registry.currentVersion()
+        let currentManifest = try current.map { try registry.manifest(of: $0) }
+        clock.lap("collect")
+        var rows = RetrainSummary.Rows(
+            train: collected.train.count, holdout: collected.holdout.count, labelled: collected.labelled,
+            duplicatesCollapsed: collected.duplicatesCollapsed, conflictingTexts: collected.conflictingTexts,
+            correctionsApplied: collected.correctionsApplied)
+        log("collected \(collected.train.count) training and \(collected.holdout.count) holdout examples (\(collected.duplicatesCollapsed) duplicates collapsed, \(collected.correctionsApplied) agent corrections applied)")
+
+        if let currentManifest, currentManifest.dataFingerprint == fingerprint, !force {
+            log("data and settings unchanged since \(currentManifest.version); nothing to do (use --force to retrain anyway)")
+            return RetrainSummary(
+                status: .skipped, version: currentManifest.version, parentVersion: currentManifest.parentVersion,
+                reason: "data fingerprint unchanged since \(currentManifest.version)", dataFingerprint: fingerprint,
+                ingested: ingested, rows: rows, metrics: nil, training: nil, seconds: clock.finish())
+        }
+
+        let intents = Array(Set(collected.train.map(\.intent))).sorted()
+        guard collected.train.count >= settings.minimumTrainingExamples, intents.count >= 2 else {
+            throw RetrainError.notEnoughData(
+                examples: collected.train.count, intents: intents.count, minimumExamples: settings.minimumTrainingExamples)
+        }
+        let (vectorizer, matrix) = TFIDFVectorizer.fit(documents: collected.train.map(\.text), config: settings.featurizer)
+        let suspicious = PrivacyAudit.suspiciousTerms(in: vectorizer.vocabulary.terms)
+        guard suspicious.isEmpty else { throw RetrainError.privacyAuditFailed(terms: suspicious) }
+        rows.features = vectorizer.vocabulary.terms.count
+        rows.intents = intents.count
+        clock.lap("features")
+        log("features: \(vectorizer.vocabulary.terms.count) terms; training on \(intents.count) intents")
+
+        let column = Dictionary(uniqueKeysWithValues: intents.enumerated().map { ($1, $0) })
+        let labels = collected.train.map { column[$0.intent] ?? 0 }
+        let trainer = SoftmaxRegressionTrainer(settings: settings.trainer)
+        let outcome = try trainer.train(matrix: matrix, labels: labels, intents: intents) { iteration, objective, gradient in
+            if iteration % 10 == 0 { log("  iteration \(iteration): objective \(objective), max |gradient| \(gradient)") }
+        }
+        clock.lap("train")
+        log("trained: \(outcome.iterations) iterations, objective \(outcome.objective), \(outcome.converged ? "converged" : "stopped: \(outcome.stopReason.rawValue)")")
+
+        let holdoutMatrix = vectorizer.transform(collected.holdout.map(\.text))
+        let report = Evaluator.evaluate(
+            probabilities: outcome.model.probabilities(for: holdoutMatrix), trueIntents: collected.holdout.map(\.intent),
+            intents: intents)
+        clock.lap("evaluate")
+        if collected.holdout.isEmpty {
+            log("holdout is empty (--holdout-percent 0): no metrics")
+        } else {
+            log("holdout (\(report.rows) messages): accuracy \(report.accuracy), macro-F1 \(report.macroF1), log-loss \(report.logLoss)")
+        }
+
+        let manifest = ModelManifest(
+            version: "", parentVersion: current, createdAt: UTCTimestamp.string(from: Date()), codeVersion: BatonVersion.current,
+            dataFingerprint: fingerprint,
+            rows: .init(train: rows.train, holdout: rows.holdout, labelled: rows.labelled, duplicatesCollapsed: rows.duplicatesCollapsed),
+            hyperparameters: .init(
+                c: settings.trainer.c, gradientTolerance: settings.trainer.gradientTolerance,
+                maxIterations: settings.trainer.maxIterations, iterations: outcome.iterations, converged: outcome.converged,
+                finalObjective: outcome.objective),
+            featurizer: settings.featurizer, intents: intents, featureCount: outcome.model.featureCount,
+            temperature: outcome.model.temperature,
+            metrics: .init(accuracy: report.accuracy, macroF1: report.macroF1, logLoss: report.logLoss, evaluatedOn: report.rows))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let artifacts = ModelArtifacts(
+            manifest: manifest, vocabulary: vectorizer.vocabulary.terms, idf: vectorizer.vocabulary.idf,
+            weights: outcome.model.weights, bias: outcome.model.bias,
+            extraFiles: ["metrics.json": Array(try encoder.encode(report))])
+        let version: String
+        do {
+            version = try registry.publish(artifacts, makeCurrent: true, faultHook: publishFaultHook)
+        } catch {
+            throw RetrainError.publishFailed(underlying: "\(error)")
+        }
+        clock.lap("publish")
+        log("published \(version)\(current.map { " (parent \($0))" } ?? ""); current -> \(version)")
+        return RetrainSummary(
+            status: .published, version: version, parentVersion: current, reason: nil, dataFingerprint: fingerprint,
+            ingested: ingested, rows: rows,
+            metrics: .init(accuracy: report.accuracy, macroF1: report.macroF1, logLoss: report.logLoss, evaluatedOn: report.rows),
+            training: .init(
+                iterations: outcome.iterations, converged: outcome.converged, stopReason: outcome.stopReason.rawValue,
+                objective: outcome.objective, gradientMaxAbs: outcome.gradientMaxAbs),
+            seconds: clock.finish())
+    }
+
+    /// The data fingerprint: the collected examples, every setting, and the code version.
+    static func fingerprint(data: String, settings: RetrainSettings) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let settingsJSON = (try? encoder.encode(settings)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return SHA256.hex("\(data)\n\(settingsJSON)\n\(BatonVersion.current)")
+    }
+}
+
+/// Wall-clock seconds per phase.
+struct PhaseClock {
+    private let start = Date()
+    private var last = Date()
+    private var laps: [String: Double] = [:]
+
+    mutating func lap(_ name: String) {
+        let now = Date()
+        laps[name] = now.timeIntervalSince(last)
+        last = now
+    }
+
+    func finish() -> [String: Double] {
+        var result = laps
+        result["total"] = Date().timeIntervalSince(start)
+        return result
+    }
+}

@@ -1,0 +1,75 @@
+import BatonCore
+import BatonData
+import BatonFeatures
+import BatonJob
+import BatonRegistry
+import BatonStore
+import BatonTraining
+import Foundation
+
+/// `baton retrain`: the command cron runs every night.
+enum RetrainCommand {
+    static func run(_ raw: [String]) throws -> ExitCode {
+        var arguments = try ArgumentList(
+            raw,
+            valueOptions: Locations.valueOptions.union(["holdout-percent", "c", "min-df", "tolerance", "max-iterations"]))
+        let locations = Locations(&arguments)
+        let defaults = RetrainSettings()
+        var settings = defaults
+        settings.holdoutPercent = try arguments.integer("holdout-percent", default: defaults.holdoutPercent, range: 0...50)
+        settings.trainer.c = try arguments.number("c", default: defaults.trainer.c, where: { $0 > 0 }, expected: "a positive number")
+        settings.featurizer.minDocumentFrequency = try arguments.integer(
+            "min-df", default: defaults.featurizer.minDocumentFrequency, range: 1...1_000)
+        settings.trainer.gradientTolerance = try arguments.number(
+            "tolerance", default: defaults.trainer.gradientTolerance, where: { $0 > 0 }, expected: "a positive number")
+        settings.trainer.maxIterations = try arguments.integer(
+            "max-iterations", default: defaults.trainer.maxIterations, range: 1...100_000)
+        let force = arguments.flag("force")
+        try arguments.finish(maxPositionals: 0)
+
+        let registry = try ModelRegistry(directory: locations.models)
+        let lock = try JobLock.acquire(
+            at: locations.models.appendingPathComponent(".lock"),
+            holder: "pid \(getpid()) on \(ProcessInfo.processInfo.hostName) since \(UTCTimestamp.string(from: Date())) running `baton retrain`")
+        defer { lock.release() }
+
+        let store = try FeedbackStore(path: locations.store)
+        let runID = try store.beginRun(command: (["retrain"] + raw).joined(separator: " "), at: Date())
+        let job = RetrainJob(
+            store: store, registry: registry, settings: settings, inbox: locations.inbox.map(Inbox.init(directory:)),
+            force: force, log: { Console.error("baton: \($0)") }, publishFaultHook: CrashDrill.hookFromEnvironment())
+        do {
+            let summary = try job.run()
+            let line = try JSONLine.encode(summary)
+            try store.finishRun(
+                id: runID, status: summary.status == .published ? .published : .skipped, version: summary.version,
+                dataFingerprint: summary.dataFingerprint, summaryJSON: line, error: nil, at: Date())
+            Console.output(line)
+            return .success
+        } catch {
+            try? store.finishRun(
+                id: runID, status: .failed, version: nil, dataFingerprint: nil, summaryJSON: nil, error: "\(error)", at: Date())
+            throw error
+        }
+    }
+}
+
+/// Compact, key-sorted JSON on one line.
+enum JSONLine {
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// `BATON_CRASH_AT=<step>` kills the process at that publishing step, to rehearse a crash
+/// (power loss, OOM kill) for real: the next reader must still find `current` complete.
+enum CrashDrill {
+    static func hookFromEnvironment() -> ((PublishStep) throws -> Void)? {
+        guard let step = ProcessInfo.processInfo.environment["BATON_CRASH_AT"] else { return nil }
+        return { current in
+            if current.rawValue == step { _exit(99) }
+        }
+    }
+}

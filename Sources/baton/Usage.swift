@@ -1,0 +1,39 @@
+import BatonCore
+
+enum BatonVersionText {
+    static var line: String { "baton \(BatonVersion.current)" }
+}
+
+enum Usage {
+    static let text = """
+        baton: the nightly learning job behind a support bot's handoffs.
+
+        USAGE
+          baton retrain [--inbox DIR] [--force] [--holdout-percent N] [--c X] [--min-df N]
+                        [--tolerance X] [--max-iterations N]
+              Ingest new inbox files, collect labelled examples, train, evaluate, publish.
+              Prints progress on stderr and one JSON summary line on stdout.
+          baton ingest transcripts|ratings FILE... [--json]
+              Add CSV (with a header row) or JSON Lines exports to the store.
+          baton eval [VERSION] --data FILE.csv [--json]
+              Evaluate a published version (default: current) on a labelled file.
+          baton models list [--json]
+              The published versions, newest last.
+          baton status [--json]
+              What the store holds, the quarantine, and the last runs.
+          baton demo [--from DIR] [--force]
+              Build the demo store from the demo corpus (default folder: datasets/demo).
+          baton help | baton version
+
+        COMMON OPTIONS
+          --store PATH    the SQLite store (env BATON_STORE, default ./baton.sqlite)
+          --models DIR    the model folder (env BATON_MODELS, default ./models)
+          --inbox DIR     export drop folder with transcripts/ and ratings/ (env BATON_INBOX)
+
+        EXIT CODES
+          0 success (published, or skipped: nothing changed)   1 internal error
+          2 usage error   3 input error (file, store or model unreadable)
+          4 another run holds the lock   5 too little labelled data to train
+          6 written but not promoted   7 publishing failed (current unchanged)
+        """
+}
