@@ -1,5 +1,9 @@
 /// Settings that turn text into TF-IDF features; stored in every model manifest so that
 /// a router featurizes live messages exactly as the training job did.
+///
+/// How each setting is used is specified on ``Tokenizer``, ``Vocabulary`` and
+/// ``TFIDFVectorizer``. A value below 1 for `maxNgram`, `minDocumentFrequency` or
+/// `minTokenLength` is treated as 1, so a damaged manifest cannot crash a router.
 public struct FeaturizerConfig: Codable, Hashable, Sendable {
     /// Largest word n-gram (1 = unigrams, 2 = unigrams and bigrams).
     public var maxNgram: Int

@@ -51,7 +51,7 @@ import Testing
             "verdict is required; use one of correct_handoff, unnecessary_handoff, wrong_intent, should_have_escalated",
             #"verdict "great" is not one of correct_handoff, unnecessary_handoff, wrong_intent, should_have_escalated"#,
             "corrected_intent is required when verdict is wrong_intent",
-            #"corrected_intent "no such/intent" contains " "; an intent label uses only letters, digits, _ . and -"#,
+            #"corrected_intent "no such/intent" contains " "; an intent label uses only letters, digits and _ . ? ! : + & ( ) -"#,
             #"rated_at "02/12/2026" is not an ISO 8601 timestamp; use e.g. 2026-12-01T10:00:00Z, 2026-12-01T11:00:00.250+01:00 or 2026-12-01"#,
         ])
         #expect(rows.map(\.line) == [2, 3, 4, 5, 6, 7])

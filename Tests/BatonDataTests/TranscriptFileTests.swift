@@ -65,14 +65,14 @@ import Testing
         let reasons = rows.map { $0.malformedReason ?? "ACCEPTED" }
         #expect(rows.map(\.line) == Array(2...13))
         #expect(reasons[0] == "text is required and must not be blank")
-        #expect(reasons[1] == #"intent "has space" contains " "; an intent label uses only letters, digits, _ . and -"#)
+        #expect(reasons[1] == #"intent "has space" contains " "; an intent label uses only letters, digits and _ . ? ! : + & ( ) -"#)
         #expect(reasons[2] == "bot_confidence 1.5 is outside [0, 1]")
         #expect(reasons[3] == #"bot_confidence must be a number, found "high""#)
         #expect(reasons[4] == "bot_tier 4 is not 1, 2 or 3")
         #expect(reasons[5] == #"bot_tier must be a whole number, found "two""#)
         #expect(reasons[6] == #"started_at "2026-12-01T10:00:00" has no time zone; add Z (UTC) or an offset such as +01:00"#)
         #expect(reasons[7].hasPrefix(#"started_at "last tuesday" is not an ISO 8601 timestamp"#))
-        #expect(reasons[8] == #"bot_intent "bad/intent" contains "/"; an intent label uses only letters, digits, _ . and -"#)
+        #expect(reasons[8] == #"bot_intent "bad/intent" contains "/"; an intent label uses only letters, digits and _ . ? ! : + & ( ) -"#)
         #expect(reasons[9] == "text is 20001 characters long; at most 20000 are accepted")
         #expect(reasons[10] == "intent is 65 characters long; an intent label has at most 64")
         // Every problem of a row is listed, so one fix pass is enough.
@@ -193,5 +193,16 @@ import Testing
         #expect(first[0].conversationID == first[1].conversationID)
         #expect(first[0].conversationID != first[2].conversationID)
         #expect(first[0].conversationID.count == 34)
+    }
+}
+
+@Suite struct IntentLabelTests {
+    @Test func acceptsRealTaxonomyPunctuationAndRefusesSpacesAndSlashes() {
+        #expect(IntentLabel.isValid("reverted_card_payment?"))
+        #expect(IntentLabel.isValid("billing.refund-request"))
+        #expect(!IntentLabel.isValid("has space"))
+        #expect(!IntentLabel.isValid("a/b"))
+        #expect(!IntentLabel.isValid("\"quoted\""))
+        #expect(!IntentLabel.isValid(String(repeating: "x", count: 65)))
     }
 }

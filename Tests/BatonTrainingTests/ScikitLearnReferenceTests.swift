@@ -47,7 +47,7 @@ import Testing
 
     @Test func objectiveAndGradientMatchAtAProbePoint() throws {
         let reference = try Reference.load()
-        let objective = try SoftmaxObjective(matrix: try reference.matrix()(), labels: reference.y, classCount: reference.classes, c: reference.C)
+        let objective = try SoftmaxObjective(matrix: reference.matrix(), labels: reference.y, classCount: reference.classes, c: reference.C)
         var gradient: [Double] = []
         let value = objective.evaluate(
             reference.theta(coef: reference.probe.coef, intercept: reference.probe.intercept), gradient: &gradient)
@@ -61,7 +61,7 @@ import Testing
         let reference = try Reference.load()
         let intents = (0..<reference.classes).map { "class_\($0)" }
         let trainer = SoftmaxRegressionTrainer(settings: .init(c: reference.C, gradientTolerance: 1e-8, maxIterations: 5_000))
-        let outcome = try trainer.train(matrix: try reference.matrix()(), labels: reference.y, intents: intents)
+        let outcome = try trainer.train(matrix: reference.matrix(), labels: reference.y, intents: intents)
         #expect(outcome.converged)
         #expect(abs(outcome.objective - reference.objective) < 1e-9, "J = \(outcome.objective), scikit-learn \(reference.objective)")
         // W is unique; the intercepts only up to a shared constant (softmax ignores it): compare centred.
