@@ -9,7 +9,8 @@ let package = Package(
     name: "Baton",
     products: [
         .executable(name: "baton", targets: ["baton"]),
-        // What a chat router links: features, model, file format. No SQLite, no BLAS.
+        // What a chat router links: features, model, file format, tiers. No SQLite, no BLAS.
+        .library(name: "BatonRouter", targets: ["BatonRouter"]),
         .library(name: "BatonFormat", targets: ["BatonFormat"]),
     ],
     targets: [
@@ -32,6 +33,8 @@ let package = Package(
         .target(name: "BatonFeatures", dependencies: ["BatonCore"]),
         /// The intent model at inference time: weights, calibrated probabilities.
         .target(name: "BatonModel", dependencies: ["BatonFeatures"]),
+        /// Loads verified versions, follows `current` with hot reload, decides tiers, builds handoff packets.
+        .target(name: "BatonRouter", dependencies: ["BatonCore", "BatonFeatures", "BatonModel", "BatonFormat"]),
         /// The published model folder: manifest, binary files, SHA-256 verification.
         .target(name: "BatonFormat", dependencies: ["BatonCore", "BatonFeatures", "BatonModel"]),
 
@@ -40,6 +43,12 @@ let package = Package(
         .target(name: "BatonTraining", dependencies: ["BatonFeatures", "BatonModel", "CBLAS"]),
         /// Accuracy, macro-F1, per-intent scores, log-loss, confusion pairs.
         .target(name: "BatonEvaluation", dependencies: ["BatonModel"]),
+        /// Temperature scaling, calibration error, per-intent thresholds with confidence bounds, policy files.
+        .target(name: "BatonCalibration", dependencies: ["BatonModel"]),
+        /// Two versions on the same data: paired bootstrap, McNemar, tier changes, the promotion gate.
+        .target(name: "BatonComparison", dependencies: ["BatonModel", "BatonEvaluation", "BatonCalibration"]),
+        /// Self-contained HTML reports with inline SVG charts.
+        .target(name: "BatonHTMLReport", dependencies: ["BatonEvaluation", "BatonComparison", "BatonCalibration"]),
         /// Versioned model folders, the `current` pointer, the job lock.
         .target(name: "BatonRegistry", dependencies: ["BatonCore", "BatonFormat"]),
         /// The nightly pipeline: ingest inbox, collect, train, evaluate, publish.
@@ -47,14 +56,18 @@ let package = Package(
             name: "BatonJob",
             dependencies: [
                 "BatonCore", "BatonData", "BatonStore", "BatonFeatures", "BatonModel",
-                "BatonTraining", "BatonEvaluation", "BatonFormat", "BatonRegistry",
+                "BatonTraining", "BatonEvaluation", "BatonFormat", "BatonRegistry", "BatonCalibration",
+                "BatonComparison",
             ]
         ),
 
         // MARK: - Command line
         .executableTarget(
             name: "baton",
-            dependencies: ["BatonCore", "BatonData", "BatonStore", "BatonJob", "BatonRegistry", "BatonFormat", "BatonEvaluation"]
+            dependencies: [
+                "BatonCore", "BatonData", "BatonStore", "BatonJob", "BatonRegistry", "BatonFormat", "BatonEvaluation",
+                "BatonRouter", "BatonCalibration", "BatonComparison", "BatonHTMLReport",
+            ]
         ),
 
         // MARK: - Tests
@@ -65,6 +78,11 @@ let package = Package(
         .testTarget(name: "BatonTrainingTests", dependencies: ["BatonTraining", "BatonFeatures", "BatonModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BatonEvaluationTests", dependencies: ["BatonEvaluation"]),
         .testTarget(name: "BatonRegistryTests", dependencies: ["BatonRegistry", "BatonFormat", "BatonModel", "BatonFeatures"]),
+        .testTarget(name: "BatonModelTests", dependencies: ["BatonModel"]),
+        .testTarget(name: "BatonCalibrationTests", dependencies: ["BatonCalibration", "BatonModel"]),
+        .testTarget(name: "BatonRouterTests", dependencies: ["BatonRouter", "BatonFormat", "BatonModel", "BatonFeatures"]),
+        .testTarget(name: "BatonComparisonTests", dependencies: ["BatonComparison", "BatonEvaluation", "BatonModel"]),
+        .testTarget(name: "BatonHTMLReportTests", dependencies: ["BatonHTMLReport", "BatonComparison", "BatonEvaluation"]),
         .testTarget(name: "BatonJobTests", dependencies: ["BatonJob", "BatonStore", "BatonRegistry", "BatonFormat"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import BatonFeatures
+import BatonModel
 
 /// `manifest.json` of a published model version: what the version is, where it came from,
 /// how to featurize text for it, and the SHA-256 of every other file in its folder.
@@ -30,6 +31,10 @@ public struct ModelManifest: Codable, Hashable, Sendable {
     public var featureCount: Int
     /// Logits are divided by this before the softmax. 1 means uncalibrated.
     public var temperature: Double
+    /// Per-intent thresholds and policy rules that turn a prediction into a tier.
+    public var tiers: TierPolicy
+    /// How `temperature` and the thresholds were fitted; nil for an uncalibrated model.
+    public var calibration: CalibrationRecord?
     /// Holdout metrics of this version, as measured when it was trained.
     public var metrics: ManifestMetrics
     /// File name (relative to the version folder) → size and SHA-256. Every file of the folder
@@ -40,6 +45,7 @@ public struct ModelManifest: Codable, Hashable, Sendable {
         version: String, parentVersion: String?, createdAt: String, codeVersion: String,
         dataFingerprint: String, rows: RowCounts, hyperparameters: Hyperparameters,
         featurizer: FeaturizerConfig, intents: [String], featureCount: Int, temperature: Double,
+        tiers: TierPolicy = TierPolicy(), calibration: CalibrationRecord? = nil,
         metrics: ManifestMetrics, files: [String: FileDigest] = [:]
     ) {
         self.format = Self.formatName
@@ -55,6 +61,8 @@ public struct ModelManifest: Codable, Hashable, Sendable {
         self.intents = intents
         self.featureCount = featureCount
         self.temperature = temperature
+        self.tiers = tiers
+        self.calibration = calibration
         self.metrics = metrics
         self.files = files
     }
@@ -114,5 +122,45 @@ public struct ManifestMetrics: Codable, Hashable, Sendable {
         self.macroF1 = macroF1
         self.logLoss = logLoss
         self.evaluatedOn = evaluatedOn
+    }
+}
+
+/// How a version's confidence was calibrated and its thresholds fitted.
+public struct CalibrationRecord: Codable, Hashable, Sendable {
+    /// "temperature": one scalar dividing the logits, fitted by minimum negative log-likelihood.
+    public var method: String
+    /// Out-of-sample predictions the temperature and thresholds were fitted on.
+    public var fittedOn: Int
+    /// Cross-validation folds that produced those predictions.
+    public var folds: Int
+    public var nllBefore: Double
+    public var nllAfter: Double
+    /// Expected calibration error (15 equal-width bins of top-label confidence) on those predictions.
+    public var eceBefore: Double
+    public var eceAfter: Double
+    /// Precision the auto-resolve (tier 1) thresholds must reach, judged by a lower confidence bound.
+    public var autoResolveTarget: Double
+    /// Precision the review (tier 2) thresholds must reach.
+    public var reviewTarget: Double
+    /// Level of the one-sided lower confidence bound (e.g. 0.95).
+    public var confidenceLevel: Double
+    /// Fewest out-of-sample predictions of an intent for thresholds of its own.
+    public var minimumEvidence: Int
+
+    public init(
+        method: String, fittedOn: Int, folds: Int, nllBefore: Double, nllAfter: Double, eceBefore: Double, eceAfter: Double,
+        autoResolveTarget: Double, reviewTarget: Double, confidenceLevel: Double, minimumEvidence: Int
+    ) {
+        self.method = method
+        self.fittedOn = fittedOn
+        self.folds = folds
+        self.nllBefore = nllBefore
+        self.nllAfter = nllAfter
+        self.eceBefore = eceBefore
+        self.eceAfter = eceAfter
+        self.autoResolveTarget = autoResolveTarget
+        self.reviewTarget = reviewTarget
+        self.confidenceLevel = confidenceLevel
+        self.minimumEvidence = minimumEvidence
     }
 }

@@ -88,8 +88,12 @@ public struct IntentPrediction: Sendable, Hashable {
     public let confidence: Double
     public let runnerUpIndex: Int?
     public let runnerUpConfidence: Double
+    /// The runner-up's name, if the model has more than one intent.
+    public var runnerUp: String? { runnerUpIndex.map { intents[$0] } }
+    private let intents: [String]
 
     public init(probabilities: [Double], intents: [String]) {
+        self.intents = intents
         var best = 0
         var second: Int? = nil
         for j in probabilities.indices.dropFirst() {

@@ -1,0 +1,1 @@
+// BatonCalibration: see Package.swift.

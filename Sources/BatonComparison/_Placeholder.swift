@@ -1,0 +1,1 @@
+// BatonComparison: see Package.swift.

@@ -1,0 +1,1 @@
+// BatonHTMLReport: see Package.swift.

@@ -1,0 +1,1 @@
+// BatonRouter: see Package.swift.
