@@ -70,6 +70,9 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Benchmarks (not tests; run by bench/ scripts)
+        .executableTarget(name: "baton-route-bench", dependencies: ["BatonRouter", "BatonFormat", "BatonModel", "BatonFeatures"]),
+
         // MARK: - Tests
         .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore"]),
         .testTarget(name: "BatonDataTests", dependencies: ["BatonData"]),

@@ -117,11 +117,23 @@ public struct ManifestMetrics: Codable, Hashable, Sendable {
     public var macroF1: Double
     public var logLoss: Double
     public var evaluatedOn: Int
-    public init(accuracy: Double, macroF1: Double, logLoss: Double, evaluatedOn: Int) {
+    /// Expected calibration error of the calibrated confidences (15 bins).
+    public var ece: Double?
+    /// Share of holdout messages the bot resolves on its own (tier 1).
+    public var tier1Coverage: Double?
+    /// How often a tier-1 message had the right intent.
+    public var tier1Precision: Double?
+    public init(
+        accuracy: Double, macroF1: Double, logLoss: Double, evaluatedOn: Int, ece: Double? = nil,
+        tier1Coverage: Double? = nil, tier1Precision: Double? = nil
+    ) {
         self.accuracy = accuracy
         self.macroF1 = macroF1
         self.logLoss = logLoss
         self.evaluatedOn = evaluatedOn
+        self.ece = ece
+        self.tier1Coverage = tier1Coverage
+        self.tier1Precision = tier1Precision
     }
 }
 

@@ -1,0 +1,1 @@
+print("baton-route-bench: not built yet")
