@@ -10,14 +10,22 @@ public struct RetrainSettings: Codable, Hashable, Sendable {
     public var trainer: SoftmaxRegressionTrainer.Settings
     /// Below this many training examples the job refuses to train (exit code 5).
     public var minimumTrainingExamples: Int
+    /// Folds of the out-of-fold predictions that calibration is fitted on.
+    public var calibrationFolds: Int
+    /// Convergence of the fold models: scikit-learn's default `tol`, looser than the published
+    /// model's, because their predictions only feed the temperature and thresholds.
+    public var calibrationGradientTolerance: Double
 
     public init(
         holdoutPercent: Int = 10, featurizer: FeaturizerConfig = .default,
-        trainer: SoftmaxRegressionTrainer.Settings = .init(), minimumTrainingExamples: Int = 20
+        trainer: SoftmaxRegressionTrainer.Settings = .init(), minimumTrainingExamples: Int = 20,
+        calibrationFolds: Int = 5, calibrationGradientTolerance: Double = 1e-4
     ) {
         self.holdoutPercent = holdoutPercent
         self.featurizer = featurizer
         self.trainer = trainer
         self.minimumTrainingExamples = minimumTrainingExamples
+        self.calibrationFolds = calibrationFolds
+        self.calibrationGradientTolerance = calibrationGradientTolerance
     }
 }

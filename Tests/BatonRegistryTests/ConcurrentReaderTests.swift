@@ -53,6 +53,12 @@ struct ConcurrentReaderTests {
             }
 
             for seed in 1...50 { try registry.publish(SampleModel.artifacts(seed: seed), makeCurrent: true) }
+            // On a loaded machine the publisher can finish before the reader's first load; give
+            // the reader a bounded moment so the test always checks at least one read.
+            let deadline = Date().addingTimeInterval(30)
+            while log.reads.load(ordering: .relaxed) == 0, log.failures.withLock({ $0.isEmpty }), Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
             log.stop.store(true, ordering: .releasing)
             #expect(finished.wait(timeout: .now() + 60) == .success)
 
