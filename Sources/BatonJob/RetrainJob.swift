@@ -1,3 +1,4 @@
+import BatonCalibration
 import BatonCore
 import BatonData
 import BatonEvaluation
@@ -85,16 +86,40 @@ public struct RetrainJob {
         clock.lap("train")
         log("trained: \(outcome.iterations) iterations, objective \(outcome.objective), \(outcome.converged ? "converged" : "stopped: \(outcome.stopReason.rawValue)")")
 
+        let foldLogits = try OutOfFoldLogits.compute(examples: collected.train, intents: intents, settings: settings, log: log)
+        let calibration = CalibrationOutcome.fit(
+            logits: foldLogits, examples: collected.train, intents: intents, policy: settings.policy)
+        var model = outcome.model
+        model.temperature = calibration.temperature.temperature
+        clock.lap("calibrate")
+        let own = calibration.tiers.thresholds.values.filter { $0.source != "pooled" }.count
+        log(
+            "calibrated on \(collected.train.count) out-of-fold predictions: temperature \(calibration.temperature.temperature), ECE \(calibration.record.eceBefore) -> \(calibration.record.eceAfter); \(own) intents with thresholds of their own, \(intents.count - own) pooled"
+        )
+
         let holdoutMatrix = vectorizer.transform(collected.holdout.map(\.text))
-        let report = Evaluator.evaluate(
-            probabilities: outcome.model.probabilities(for: holdoutMatrix), trueIntents: collected.holdout.map(\.intent),
-            intents: intents)
+        var rawModel = model
+        rawModel.temperature = 1
+        let replay = try FeedbackReplay.evaluate(
+            replayCases(
+                examples: collected.train, outOfFold: calibration.probabilities, model: model, vectorizer: vectorizer,
+                intents: intents, policy: calibration.tiers))
+        let holdout = HoldoutReport.make(
+            rawProbabilities: rawModel.probabilities(for: holdoutMatrix), calibratedProbabilities: model.probabilities(for: holdoutMatrix),
+            trueIntents: collected.holdout.map(\.intent), intents: intents, temperature: model.temperature,
+            policy: calibration.tiers, feedbackReplay: replay)
+        let report = holdout.evaluation
         clock.lap("evaluate")
         if collected.holdout.isEmpty {
             log("holdout is empty (--holdout-percent 0): no metrics")
         } else {
-            log("holdout (\(report.rows) messages): accuracy \(report.accuracy), macro-F1 \(report.macroF1), log-loss \(report.logLoss)")
+            let tiers = holdout.tiers
+            log("holdout (\(report.rows) messages): accuracy \(report.accuracy), macro-F1 \(report.macroF1), log-loss \(report.logLoss), ECE \(holdout.eceBeforeCalibration) -> \(holdout.eceAfterCalibration)")
+            log("tiers on the holdout: 1 \(tiers.tier1Share), 2 \(tiers.tier2Share), 3 \(tiers.tier3Share); tier-1 precision \(tiers.tier1Precision ?? 0) at coverage \(tiers.tier1Coverage) (one global 0.85 threshold: \(tiers.globalTier1Precision ?? 0) at \(tiers.globalTier1Coverage))")
         }
+        let metrics = ManifestMetrics(
+            accuracy: report.accuracy, macroF1: report.macroF1, logLoss: report.logLoss, evaluatedOn: report.rows,
+            ece: holdout.eceAfterCalibration, tier1Coverage: holdout.tiers.tier1Coverage, tier1Precision: holdout.tiers.tier1Precision)
 
         let manifest = ModelManifest(
             version: "", parentVersion: current, createdAt: UTCTimestamp.string(from: Date()), codeVersion: BatonVersion.current,
@@ -104,15 +129,14 @@ public struct RetrainJob {
                 c: settings.trainer.c, gradientTolerance: settings.trainer.gradientTolerance,
                 maxIterations: settings.trainer.maxIterations, iterations: outcome.iterations, converged: outcome.converged,
                 finalObjective: outcome.objective),
-            featurizer: settings.featurizer, intents: intents, featureCount: outcome.model.featureCount,
-            temperature: outcome.model.temperature,
-            metrics: .init(accuracy: report.accuracy, macroF1: report.macroF1, logLoss: report.logLoss, evaluatedOn: report.rows))
+            featurizer: settings.featurizer, intents: intents, featureCount: model.featureCount,
+            temperature: model.temperature, tiers: calibration.tiers, calibration: calibration.record, metrics: metrics)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let artifacts = ModelArtifacts(
             manifest: manifest, vocabulary: vectorizer.vocabulary.terms, idf: vectorizer.vocabulary.idf,
-            weights: outcome.model.weights, bias: outcome.model.bias,
-            extraFiles: ["metrics.json": Array(try encoder.encode(report))])
+            weights: model.weights, bias: model.bias,
+            extraFiles: ["metrics.json": Array(try encoder.encode(holdout))])
         let version: String
         do {
             version = try registry.publish(artifacts, makeCurrent: true, faultHook: publishFaultHook)
@@ -124,11 +148,34 @@ public struct RetrainJob {
         return RetrainSummary(
             status: .published, version: version, parentVersion: current, reason: nil, dataFingerprint: fingerprint,
             ingested: ingested, rows: rows,
-            metrics: .init(accuracy: report.accuracy, macroF1: report.macroF1, logLoss: report.logLoss, evaluatedOn: report.rows),
+            metrics: .init(holdout),
             training: .init(
                 iterations: outcome.iterations, converged: outcome.converged, stopReason: outcome.stopReason.rawValue,
                 objective: outcome.objective, gradientMaxAbs: outcome.gradientMaxAbs),
             seconds: clock.finish())
+    }
+
+    /// Rated handoffs replayed through the new model and thresholds. A conversation that is a
+    /// training example is judged by its out-of-fold prediction (the final model has seen it);
+    /// any other by the final model.
+    func replayCases(
+        examples: [LabeledExample], outOfFold: [Double], model: IntentModel, vectorizer: TFIDFVectorizer,
+        intents: [String], policy: TierPolicy
+    ) throws -> [ReplayCase] {
+        let k = intents.count
+        var rowOfText: [String: Int] = [:]
+        for (row, example) in examples.enumerated() { rowOfText[example.text.trimmingCharacters(in: .whitespacesAndNewlines)] = row }
+        return try store.ratedConversations().compactMap { rated in
+            guard rated.latestVerdict == .unnecessaryHandoff || rated.latestVerdict == .shouldHaveEscalated else { return nil }
+            let probabilities: [Double]
+            if let row = rowOfText[rated.text.trimmingCharacters(in: .whitespacesAndNewlines)] {
+                probabilities = Array(outOfFold[(row * k)..<((row + 1) * k)])
+            } else {
+                probabilities = model.probabilities(for: vectorizer.vector(for: rated.text))
+            }
+            let decision = policy.decide(IntentPrediction(probabilities: probabilities, intents: intents))
+            return ReplayCase(verdict: rated.latestVerdict.rawValue, trueIntent: rated.label, decision: decision)
+        }
     }
 
     /// The data fingerprint: the collected examples, every setting, and the code version.

@@ -1,3 +1,4 @@
+import BatonCalibration
 import BatonFeatures
 import BatonTraining
 
@@ -10,6 +11,8 @@ public struct RetrainSettings: Codable, Hashable, Sendable {
     public var trainer: SoftmaxRegressionTrainer.Settings
     /// Below this many training examples the job refuses to train (exit code 5).
     public var minimumTrainingExamples: Int
+    /// Business rules and precision targets for the tiers (the policy file, or its defaults).
+    public var policy: PolicyFile
     /// Folds of the out-of-fold predictions that calibration is fitted on.
     public var calibrationFolds: Int
     /// Convergence of the fold models: scikit-learn's default `tol`, looser than the published
@@ -19,12 +22,13 @@ public struct RetrainSettings: Codable, Hashable, Sendable {
     public init(
         holdoutPercent: Int = 10, featurizer: FeaturizerConfig = .default,
         trainer: SoftmaxRegressionTrainer.Settings = .init(), minimumTrainingExamples: Int = 20,
-        calibrationFolds: Int = 5, calibrationGradientTolerance: Double = 1e-4
+        policy: PolicyFile = PolicyFile(), calibrationFolds: Int = 5, calibrationGradientTolerance: Double = 1e-4
     ) {
         self.holdoutPercent = holdoutPercent
         self.featurizer = featurizer
         self.trainer = trainer
         self.minimumTrainingExamples = minimumTrainingExamples
+        self.policy = policy
         self.calibrationFolds = calibrationFolds
         self.calibrationGradientTolerance = calibrationGradientTolerance
     }

@@ -37,6 +37,36 @@ public struct RetrainSummary: Codable, Sendable {
         public var macroF1: Double
         public var logLoss: Double
         public var evaluatedOn: Int
+        public var temperature: Double
+        public var eceBeforeCalibration: Double
+        public var eceAfterCalibration: Double
+        public var tier1Share: Double
+        public var tier2Share: Double
+        public var tier3Share: Double
+        public var tier1Precision: Double?
+        public var tier1Coverage: Double
+        /// The same two numbers under one global 0.85 threshold, for comparison.
+        public var globalThreshold: Double
+        public var globalTier1Precision: Double?
+        public var globalTier1Coverage: Double
+
+        init(_ holdout: HoldoutReport) {
+            accuracy = holdout.evaluation.accuracy
+            macroF1 = holdout.evaluation.macroF1
+            logLoss = holdout.evaluation.logLoss
+            evaluatedOn = holdout.evaluation.rows
+            temperature = holdout.temperature
+            eceBeforeCalibration = holdout.eceBeforeCalibration
+            eceAfterCalibration = holdout.eceAfterCalibration
+            tier1Share = holdout.tiers.tier1Share
+            tier2Share = holdout.tiers.tier2Share
+            tier3Share = holdout.tiers.tier3Share
+            tier1Precision = holdout.tiers.tier1Precision
+            tier1Coverage = holdout.tiers.tier1Coverage
+            globalThreshold = holdout.tiers.globalThreshold
+            globalTier1Precision = holdout.tiers.globalTier1Precision
+            globalTier1Coverage = holdout.tiers.globalTier1Coverage
+        }
     }
 
     public struct Training: Codable, Sendable {

@@ -1,7 +1,9 @@
+import BatonCalibration
 import BatonData
 import BatonFormat
 import BatonJob
 import BatonRegistry
+import BatonRouter
 import BatonStore
 import Foundation
 
@@ -21,6 +23,7 @@ enum BatonCommandLine {
             case "demo": return try DemoCommand.run(rest)
             case "models": return try ModelsCommand.run(rest)
             case "status": return try StatusCommand.run(rest)
+            case "route": return try RouteCommand.run(rest)
             case "help", "--help", "-h":
                 Console.output(Usage.text)
                 return .success
@@ -46,7 +49,7 @@ enum BatonCommandLine {
             case .notEnoughData: return .nothingToTrain
             case .privacyAuditFailed, .publishFailed: return .publishFailed
             }
-        case is StoreError, is DataFileError, is ModelFormatError, is RegistryError, is CocoaError: return .inputError
+        case is StoreError, is DataFileError, is ModelFormatError, is RegistryError, is PolicyFileError, is RouterError, is CocoaError: return .inputError
         default: return .internalError
         }
     }

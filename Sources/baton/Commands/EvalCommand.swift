@@ -1,6 +1,7 @@
 import BatonData
 import BatonEvaluation
 import BatonFormat
+import BatonJob
 import BatonRegistry
 import Foundation
 
@@ -11,7 +12,7 @@ enum EvalCommand {
         var data: String
         /// Rows of the file that could not be used (malformed, or without an intent).
         var skippedRows: Int
-        var report: EvaluationReport
+        var report: HoldoutReport
     }
 
     static func run(_ raw: [String]) throws -> ExitCode {
@@ -44,8 +45,12 @@ enum EvalCommand {
             }
         }
         let matrix = loaded.vectorizer.transform(texts)
-        let report = Evaluator.evaluate(
-            probabilities: loaded.model.probabilities(for: matrix), trueIntents: intents, intents: loaded.manifest.intents)
+        var raw = loaded.model
+        raw.temperature = 1
+        let report = HoldoutReport.make(
+            rawProbabilities: raw.probabilities(for: matrix), calibratedProbabilities: loaded.model.probabilities(for: matrix),
+            trueIntents: intents, intents: loaded.manifest.intents, temperature: loaded.model.temperature,
+            policy: loaded.manifest.tiers, feedbackReplay: [])
         if json {
             // Top-level metric keys for scripts, with the full report beside them.
             Console.output(try JSONLine.encode(FlatOutput(output: Output(version: version, data: data, skippedRows: skipped, report: report))))
@@ -58,16 +63,26 @@ enum EvalCommand {
     /// `{"version", "rows", "accuracy", "macroF1", "logLoss", ..., "report": {...}}`.
     struct FlatOutput: Encodable {
         let output: Output
-        enum Keys: String, CodingKey { case version, data, skippedRows, rows, accuracy, macroF1, logLoss, report }
+        enum Keys: String, CodingKey {
+            case version, data, skippedRows, rows, accuracy, macroF1, logLoss, eceBeforeCalibration, eceAfterCalibration
+            case tier1Precision, tier1Coverage, globalTier1Precision, globalTier1Coverage, report
+        }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(output.version, forKey: .version)
             try container.encode(output.data, forKey: .data)
             try container.encode(output.skippedRows, forKey: .skippedRows)
-            try container.encode(output.report.rows, forKey: .rows)
-            try container.encode(output.report.accuracy, forKey: .accuracy)
-            try container.encode(output.report.macroF1, forKey: .macroF1)
-            try container.encode(output.report.logLoss, forKey: .logLoss)
+            let evaluation = output.report.evaluation
+            try container.encode(evaluation.rows, forKey: .rows)
+            try container.encode(evaluation.accuracy, forKey: .accuracy)
+            try container.encode(evaluation.macroF1, forKey: .macroF1)
+            try container.encode(evaluation.logLoss, forKey: .logLoss)
+            try container.encode(output.report.eceBeforeCalibration, forKey: .eceBeforeCalibration)
+            try container.encode(output.report.eceAfterCalibration, forKey: .eceAfterCalibration)
+            try container.encodeIfPresent(output.report.tiers.tier1Precision, forKey: .tier1Precision)
+            try container.encode(output.report.tiers.tier1Coverage, forKey: .tier1Coverage)
+            try container.encodeIfPresent(output.report.tiers.globalTier1Precision, forKey: .globalTier1Precision)
+            try container.encode(output.report.tiers.globalTier1Coverage, forKey: .globalTier1Coverage)
             try container.encode(output.report, forKey: .report)
         }
     }
@@ -75,18 +90,32 @@ enum EvalCommand {
 
 /// Human-readable evaluation report.
 enum ReportText {
-    static func render(version: String, report: EvaluationReport, skipped: Int) -> String {
+    static func render(version: String, report holdout: HoldoutReport, skipped: Int) -> String {
+        let report = holdout.evaluation
+        let tiers = holdout.tiers
+        func optionalPercent(_ value: Double?) -> String { value.map(percent) ?? "-" }
         var lines = [
             "version \(version): \(report.rows) messages\(skipped > 0 ? " (\(skipped) rows skipped)" : "")",
             "accuracy \(percent(report.accuracy))   macro-F1 \(percent(report.macroF1))   log-loss \(String(format: "%.4f", report.logLoss))",
+            "calibration: temperature \(String(format: "%.3f", holdout.temperature)), ECE \(String(format: "%.4f", holdout.eceBeforeCalibration)) uncalibrated -> \(String(format: "%.4f", holdout.eceAfterCalibration)) calibrated",
+            "tiers: 1 \(percent(tiers.tier1Share))  2 \(percent(tiers.tier2Share))  3 \(percent(tiers.tier3Share))",
+            "tier 1 (auto-resolved): precision \(optionalPercent(tiers.tier1Precision)) at coverage \(percent(tiers.tier1Coverage)); one global \(tiers.globalThreshold) threshold: precision \(optionalPercent(tiers.globalTier1Precision)) at coverage \(percent(tiers.globalTier1Coverage))",
+            "worst 10% of intents, mean tier-1 precision: \(optionalPercent(tiers.worstDecileTier1Precision)) per-intent thresholds vs \(optionalPercent(tiers.matchedGlobalWorstDecileTier1Precision)) one global threshold at the same coverage",
             "",
-            "intent                               precision  recall      F1  support",
+            "intent                               precision  recall      F1  support   auto  review  evidence source",
         ]
+        let thresholds = Dictionary(tiers.perIntent.map { ($0.intent, $0) }, uniquingKeysWith: { first, _ in first })
+        func threshold(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "never" }
         for score in report.perIntent.sorted(by: { ($0.f1, $0.intent) < ($1.f1, $1.intent) }) {
+            let row = thresholds[score.intent]
             lines.append(
                 score.intent.padding(toLength: 36, withPad: " ", startingAt: 0)
                     + " " + [percent(score.precision), percent(score.recall), percent(score.f1)].map { $0.leftPadded(9) }.joined(separator: " ")
-                    + String(score.support).leftPadded(9))
+                    + String(score.support).leftPadded(9)
+                    + (row.map {
+                        threshold($0.autoResolveThreshold).leftPadded(7) + threshold($0.reviewThreshold).leftPadded(8)
+                            + String($0.evidence).leftPadded(10) + " " + $0.source
+                    } ?? ""))
         }
         if !report.confusedPairs.isEmpty {
             lines += ["", "most confused (true -> predicted)"]

@@ -1,3 +1,4 @@
+import BatonCalibration
 import BatonCore
 import BatonData
 import BatonFeatures
@@ -12,7 +13,10 @@ enum RetrainCommand {
     static func run(_ raw: [String]) throws -> ExitCode {
         var arguments = try ArgumentList(
             raw,
-            valueOptions: Locations.valueOptions.union(["holdout-percent", "c", "min-df", "tolerance", "max-iterations"]))
+            valueOptions: Locations.valueOptions.union([
+                "holdout-percent", "c", "min-df", "tolerance", "max-iterations", "policy", "auto-resolve-target",
+                "review-target", "confidence-level", "folds",
+            ]))
         let locations = Locations(&arguments)
         let defaults = RetrainSettings()
         var settings = defaults
@@ -24,6 +28,8 @@ enum RetrainCommand {
             "tolerance", default: defaults.trainer.gradientTolerance, where: { $0 > 0 }, expected: "a positive number")
         settings.trainer.maxIterations = try arguments.integer(
             "max-iterations", default: defaults.trainer.maxIterations, range: 1...100_000)
+        settings.policy = try policy(&arguments)
+        settings.calibrationFolds = try arguments.integer("folds", default: defaults.calibrationFolds, range: 2...20)
         let force = arguments.flag("force")
         try arguments.finish(maxPositionals: 0)
 
@@ -52,6 +58,23 @@ enum RetrainCommand {
             throw error
         }
     }
+}
+
+/// The policy file (`--policy FILE`), with `--auto-resolve-target`, `--review-target` and
+/// `--confidence-level` overriding its values; checked by the same rules as the file.
+func policy(_ arguments: inout ArgumentList) throws -> PolicyFile {
+    var policy = try arguments.option("policy").map { try PolicyFile.load(from: URL(fileURLWithPath: $0)) } ?? PolicyFile()
+    let inUnitInterval: (Double) -> Bool = { $0 > 0 && $0 < 1 }
+    policy.autoResolveTarget = try arguments.number(
+        "auto-resolve-target", default: policy.autoResolveTarget, where: inUnitInterval, expected: "a precision in (0, 1)")
+    policy.reviewTarget = try arguments.number(
+        "review-target", default: policy.reviewTarget, where: inUnitInterval, expected: "a precision in (0, 1)")
+    policy.confidenceLevel = try arguments.number(
+        "confidence-level", default: policy.confidenceLevel, where: { $0 > 0.5 && $0 < 1 }, expected: "a level in (0.5, 1)")
+    guard policy.reviewTarget <= policy.autoResolveTarget else {
+        throw UsageError("the review target \(policy.reviewTarget) is above the auto-resolve target \(policy.autoResolveTarget)")
+    }
+    return policy
 }
 
 /// Compact, key-sorted JSON on one line.

@@ -1,1 +1,0 @@
-// BatonCalibration: see Package.swift.

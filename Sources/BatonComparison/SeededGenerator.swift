@@ -1,0 +1,28 @@
+/// SplitMix64: a small deterministic random number generator, so a bootstrap interval is the
+/// same on every run with the same seed and a reported number can be reproduced.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform index in `0..<bound` (bound > 0) by Lemire's multiply-shift with rejection.
+    /// Spelled out rather than `Int.random(in:using:)`, whose algorithm the standard library
+    /// does not promise to keep, so that intervals stay reproducible across toolchains.
+    mutating func index(below bound: Int) -> Int {
+        let range = UInt64(bound)
+        var product = next().multipliedFullWidth(by: range)
+        if product.low < range {
+            let threshold = (0 &- range) % range
+            while product.low < threshold { product = next().multipliedFullWidth(by: range) }
+        }
+        return Int(product.high)
+    }
+}

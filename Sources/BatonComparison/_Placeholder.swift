@@ -1,1 +1,0 @@
-// BatonComparison: see Package.swift.

@@ -1,1 +1,0 @@
-// BatonHTMLReport: see Package.swift.

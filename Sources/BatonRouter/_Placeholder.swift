@@ -1,1 +1,0 @@
-// BatonRouter: see Package.swift.
