@@ -47,6 +47,8 @@ public enum ThresholdCalibrator {
             pooled, autoResolveTarget: settings.autoResolveTarget, reviewTarget: settings.reviewTarget,
             settings: settings, source: "pooled")
         let byIntent = Dictionary(grouping: usable, by: \.predictedIntent)
+        let pooledAutoResolve = pooled.lowestCertifiedConfidence(
+            target: settings.autoResolveTarget, bound: settings.bound, level: settings.confidenceLevel)
         var perIntent: [String: TierPolicy.Thresholds] = [:]
         for intent in intents where perIntent[intent] == nil {
             let own = byIntent[intent] ?? []
@@ -58,7 +60,7 @@ public enum ThresholdCalibrator {
                     reviewTarget: override.reviewTarget ?? settings.reviewTarget,
                     settings: settings, source: "override")
             } else if enough {
-                perIntent[intent] = poolAware(Evidence(own), pooled: pooled, settings: settings)
+                perIntent[intent] = poolAware(Evidence(own), pooled: pooled, pooledAutoResolve: pooledAutoResolve, settings: settings)
             } else {
                 perIntent[intent] = pooledDefault
             }
@@ -67,12 +69,19 @@ public enum ThresholdCalibrator {
     }
 
     /// An intent with enough evidence of its own, judged against the pooled thresholds.
-    static func poolAware(_ own: Evidence, pooled: Evidence, settings: ThresholdSettings) -> TierPolicy.Thresholds {
+    static func poolAware(
+        _ own: Evidence, pooled: Evidence, pooledAutoResolve: Double?, settings: ThresholdSettings
+    ) -> TierPolicy.Thresholds {
         var usedOwn = false
         let level = settings.confidenceLevel
+        /// The pooled auto-resolve threshold is the same for every intent: computed once by the caller.
+        func poolThreshold(_ evidence: Evidence, _ target: Double) -> Double? {
+            if target == settings.autoResolveTarget, evidence.count == pooled.count { return pooledAutoResolve }
+            return evidence.lowestCertifiedConfidence(target: target, bound: settings.bound, level: level)
+        }
         func choose(target: Double, ownEvidence: Evidence, poolEvidence: Evidence) -> Double? {
             let mine = ownEvidence.lowestCertifiedConfidence(target: target, bound: settings.bound, level: level)
-            guard let pool = poolEvidence.lowestCertifiedConfidence(target: target, bound: settings.bound, level: level) else {
+            guard let pool = poolThreshold(poolEvidence, target) else {
                 usedOwn = true
                 return mine
             }
