@@ -1,4 +1,5 @@
 import BatonCalibration
+import BatonComparison
 import BatonCore
 import BatonData
 import BatonEvaluation
@@ -26,6 +27,15 @@ public struct RetrainJob {
     public var log: (String) -> Void
     /// Called at every publishing step; tests and crash drills use it to stop there.
     public var publishFaultHook: ((PublishStep) throws -> Void)?
+    /// Whether a new version becomes current: always, through the gate (default), or never.
+    public var promotion: PromotionMode = .gate
+    /// What the gate demands; its tier-1 precision target is the policy's auto-resolve target.
+    public var gate = GateSettings()
+
+    /// `--promote always|gate|never`.
+    public enum PromotionMode: String, Sendable, CaseIterable {
+        case always, gate, never
+    }
 
     public init(
         store: FeedbackStore, registry: ModelRegistry, settings: RetrainSettings = .init(), inbox: Inbox? = nil,
@@ -137,22 +147,91 @@ public struct RetrainJob {
             manifest: manifest, vocabulary: vectorizer.vocabulary.terms, idf: vectorizer.vocabulary.idf,
             weights: model.weights, bias: model.bias,
             extraFiles: ["metrics.json": Array(try encoder.encode(holdout))])
-        let version: String
-        do {
-            version = try registry.publish(artifacts, makeCurrent: true, faultHook: publishFaultHook)
-        } catch {
-            throw RetrainError.publishFailed(underlying: "\(error)")
-        }
+        let (version, verdict) = try publishAndPromote(
+            artifacts, current: current, holdout: collected.holdout, holdoutProbabilities: model.probabilities(for: holdoutMatrix),
+            intents: intents, tiers: calibration.tiers)
         clock.lap("publish")
-        log("published \(version)\(current.map { " (parent \($0))" } ?? ""); current -> \(version)")
+        let status: RetrainSummary.Status
+        switch (promotion, verdict?.passed) {
+        case (.never, _):
+            status = .written
+            log("wrote \(version); current stays \(current ?? "unset") (--promote never)")
+        case (_, false):
+            status = .rejected
+            log("wrote \(version) but the promotion gate rejected it; current stays \(current ?? "unset"):")
+            for reason in verdict?.failures ?? [] { log("  \(reason)") }
+        default:
+            status = .published
+            log("published \(version)\(current.map { " (parent \($0))" } ?? ""); current -> \(version)")
+        }
         return RetrainSummary(
-            status: .published, version: version, parentVersion: current, reason: nil, dataFingerprint: fingerprint,
-            ingested: ingested, rows: rows,
-            metrics: .init(holdout),
+            status: status, version: version, parentVersion: current, reason: verdict.map { $0.reasons.joined(separator: "; ") },
+            dataFingerprint: fingerprint, ingested: ingested, rows: rows, metrics: .init(holdout),
             training: .init(
                 iterations: outcome.iterations, converged: outcome.converged, stopReason: outcome.stopReason.rawValue,
                 objective: outcome.objective, gradientMaxAbs: outcome.gradientMaxAbs),
-            seconds: clock.finish())
+            gate: verdict, seconds: clock.finish())
+    }
+
+    /// Writes the new version, then moves `current` as `promotion` says, recording history.
+    ///
+    /// The gate compares the candidate with the current version on the same holdout, each
+    /// featurized and scored by its own files. With no current version, or an empty holdout,
+    /// there is nothing to compare: the first version is promoted, and the verdict says so.
+    func publishAndPromote(
+        _ artifacts: ModelArtifacts, current: String?, holdout: [LabeledExample], holdoutProbabilities: [Double],
+        intents: [String], tiers: TierPolicy
+    ) throws -> (String, GateVerdict?) {
+        var verdict: GateVerdict?
+        if promotion == .gate {
+            verdict = try judge(
+                current: current, holdout: holdout, candidate: VersionPredictions(
+                    version: "candidate", intents: intents, probabilities: holdoutProbabilities, policy: tiers))
+        }
+        do {
+            let version = try registry.publish(artifacts, makeCurrent: false, faultHook: publishFaultHook)
+            switch (promotion, verdict?.passed) {
+            case (.never, _):
+                break
+            case (_, false):
+                try registry.markRejected(version: version, reasons: verdict?.failures ?? [])
+            default:
+                let reason = verdict.map { $0.reasons.joined(separator: "; ") } ?? "nightly retrain (--promote always)"
+                try registry.promote(version, reason: reason, recordedAs: .published, faultHook: publishFaultHook)
+            }
+            return (version, verdict)
+        } catch {
+            throw RetrainError.publishFailed(underlying: "\(error)")
+        }
+    }
+
+    func judge(current: String?, holdout: [LabeledExample], candidate: VersionPredictions) throws -> GateVerdict {
+        let gateSettings = GateSettings(
+            maxMacroF1Drop: gate.maxMacroF1Drop, minTier1Precision: self.settings.policy.autoResolveTarget,
+            maxIntentF1Drop: gate.maxIntentF1Drop, minIntentSupport: gate.minIntentSupport)
+        guard !holdout.isEmpty else {
+            return GateVerdict(passed: true, reasons: ["the holdout is empty (--holdout-percent 0): nothing to judge on, promoted"], failures: [])
+        }
+        let trueIntents = holdout.map(\.intent)
+        let candidateSummary = try VersionEvaluation.evaluate(candidate, trueIntents: trueIntents).summary
+        guard let current else {
+            // The first version: nothing to be worse than; a miss of the tier-1 target is reported, not blocking.
+            let verdict = PromotionGate.judge(candidate: candidateSummary, current: nil, settings: gateSettings)
+            return GateVerdict(
+                passed: true, reasons: ["first version: promoted, there is no current version to protect"] + verdict.reasons, failures: [])
+        }
+        let loaded: LoadedModel
+        do {
+            loaded = try LoadedModel(artifacts: registry.load(version: current))
+        } catch {
+            return GateVerdict(
+                passed: true, reasons: ["the current version \(current) fails verification (\(error)); replacing it"], failures: [])
+        }
+        let currentPredictions = VersionPredictions(
+            version: current, intents: loaded.manifest.intents,
+            probabilities: loaded.model.probabilities(for: loaded.vectorizer.transform(holdout.map(\.text))), policy: loaded.manifest.tiers)
+        let currentSummary = try VersionEvaluation.evaluate(currentPredictions, trueIntents: trueIntents).summary
+        return PromotionGate.judge(candidate: candidateSummary, current: currentSummary, settings: gateSettings)
     }
 
     /// Rated handoffs replayed through the new model and thresholds. A conversation that is a

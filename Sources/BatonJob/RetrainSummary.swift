@@ -1,3 +1,4 @@
+import BatonComparison
 import BatonStore
 
 /// The one JSON line `baton retrain` prints on stdout when it ends.
@@ -6,6 +7,10 @@ public struct RetrainSummary: Codable, Sendable {
         case published
         /// The data fingerprint equals the current model's: nothing to do.
         case skipped
+        /// Written and kept, but the promotion gate refused it: `current` did not move.
+        case rejected
+        /// Written and kept, not made current (`--promote never`).
+        case written
     }
 
     public var status: Status
@@ -18,6 +23,8 @@ public struct RetrainSummary: Codable, Sendable {
     public var rows: Rows
     public var metrics: Metrics?
     public var training: Training?
+    /// The promotion gate's verdict, when it ran.
+    public var gate: GateVerdict?
     /// Wall seconds per phase, and in total.
     public var seconds: [String: Double]
 

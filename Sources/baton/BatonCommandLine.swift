@@ -1,4 +1,5 @@
 import BatonCalibration
+import BatonComparison
 import BatonData
 import BatonFormat
 import BatonJob
@@ -24,6 +25,9 @@ enum BatonCommandLine {
             case "models": return try ModelsCommand.run(rest)
             case "status": return try StatusCommand.run(rest)
             case "route": return try RouteCommand.run(rest)
+            case "compare": return try CompareCommand.run(rest)
+            case "promote": return try PromoteCommand.run(rest)
+            case "rollback": return try RollbackCommand.run(rest)
             case "help", "--help", "-h":
                 Console.output(Usage.text)
                 return .success
@@ -49,7 +53,9 @@ enum BatonCommandLine {
             case .notEnoughData: return .nothingToTrain
             case .privacyAuditFailed, .publishFailed: return .publishFailed
             }
-        case is StoreError, is DataFileError, is ModelFormatError, is RegistryError, is PolicyFileError, is RouterError, is CocoaError: return .inputError
+        case is StoreError, is DataFileError, is ModelFormatError, is RegistryError, is PolicyFileError, is RouterError, is CocoaError,
+            is RegistryChangeError, is HistoryError, is ComparisonError:
+            return .inputError
         default: return .internalError
         }
     }

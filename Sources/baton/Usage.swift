@@ -9,16 +9,24 @@ enum Usage {
         baton: the nightly learning job behind a support bot's handoffs.
 
         USAGE
-          baton retrain [--inbox DIR] [--force] [--holdout-percent N] [--c X] [--min-df N]
-                        [--tolerance X] [--max-iterations N]
-              Ingest new inbox files, collect labelled examples, train, evaluate, publish.
-              Prints progress on stderr and one JSON summary line on stdout.
+          baton retrain [--inbox DIR] [--force] [--promote always|gate|never] [--policy FILE]
+                        [--auto-resolve-target X] [--review-target X] [--confidence-level X]
+                        [--holdout-percent N] [--folds N] [--c X] [--min-df N] [--tolerance X]
+                        [--max-iterations N] [--metrics-file PATH]
+              Ingest new inbox files, collect labelled examples, train, calibrate, evaluate,
+              publish through the promotion gate. Progress on stderr, one JSON summary line on stdout.
           baton ingest transcripts|ratings FILE... [--json]
               Add CSV (with a header row) or JSON Lines exports to the store.
-          baton eval [VERSION] --data FILE.csv [--json]
+          baton eval [VERSION] --data FILE.csv [--json] [--html OUT.html]
               Evaluate a published version (default: current) on a labelled file.
-          baton models list [--json]
-              The published versions, newest last.
+          baton route [--version V] [TEXT ...]
+              One JSON tier decision per message (stdin, one per line, without TEXT).
+          baton compare A B [--data FILE.csv] [--html OUT.html] [--json]
+              Two versions on the same data (default: the store's holdout).
+          baton models list|show V|prune --keep N [--json]
+              The published versions, one in detail, or delete old ones.
+          baton promote V [--reason TEXT] | baton rollback [--to V] [--reason TEXT]
+              Move `current` by hand; recorded in models/history.jsonl.
           baton status [--json]
               What the store holds, the quarantine, and the last runs.
           baton demo [--from DIR] [--force]

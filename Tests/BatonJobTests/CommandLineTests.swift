@@ -97,3 +97,26 @@ import Testing
         #expect(recovered.status == 0, "\(recovered.stderr)")
     }
 }
+
+@Suite struct GateExitCodeTests {
+    @Test func aRejectedCandidateExitsSixAndLeavesCurrent() throws {
+        let folder = try CommandLineTests.preparedFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try CommandLineTests.baton(["retrain"], in: folder).status == 0)
+        // `--promote never` writes a version without moving current: the same "not promoted" code.
+        let never = try CommandLineTests.baton(["retrain", "--force", "--promote", "never"], in: folder)
+        #expect(never.status == 6, "\(never.stderr)")
+        #expect(never.stdout.contains(#""status":"written""#))
+        let registry = try ModelRegistry(directory: folder.appendingPathComponent("models"))
+        #expect(registry.currentVersion() == "v1")
+        #expect(try registry.versions() == ["v1", "v2"])
+        #expect(try CommandLineTests.baton(["retrain", "--promote", "sometimes"], in: folder).status == 2)
+        // Metrics for node_exporter, written on request.
+        let metrics = folder.appendingPathComponent("baton.prom")
+        let skipped = try CommandLineTests.baton(["retrain", "--metrics-file", metrics.path], in: folder)
+        #expect(skipped.status == 0)
+        let text = try String(contentsOf: metrics, encoding: .utf8)
+        #expect(text.contains(#"baton_last_run_status{status="skipped"} 1"#))
+        #expect(text.contains("baton_last_run_success 1"))
+    }
+}

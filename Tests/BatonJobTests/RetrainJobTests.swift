@@ -1,3 +1,4 @@
+import BatonCalibration
 import BatonCore
 import BatonFormat
 import BatonRegistry
@@ -22,6 +23,18 @@ import Testing
         #expect(manifest.rows.train + manifest.rows.holdout == 240 - first.rows.duplicatesCollapsed)
         #expect(manifest.metrics.evaluatedOn == manifest.rows.holdout)
         #expect(manifest.hyperparameters.converged)
+        // Calibrated on out-of-fold predictions of every training example; every intent has thresholds.
+        let calibration = try #require(manifest.calibration)
+        #expect(calibration.fittedOn == manifest.rows.train)
+        #expect(calibration.folds == 5)
+        #expect(calibration.nllAfter <= calibration.nllBefore)
+        #expect(manifest.temperature > 0 && manifest.temperature != 1)
+        #expect(Set(manifest.tiers.thresholds.keys) == Set(manifest.intents))
+        #expect(manifest.tiers.outOfScopeIntents == ["out_of_scope", "oos", "other"])
+        let metricsFile = fixture.registry.directory.appendingPathComponent("v1/metrics.json")
+        let holdout = try JSONDecoder().decode(HoldoutReport.self, from: Data(contentsOf: metricsFile))
+        #expect(holdout.tiers.tier1Count + holdout.tiers.tier2Count + holdout.tiers.tier3Count == manifest.rows.holdout)
+        #expect(holdout.evaluation.rows == manifest.rows.holdout)
 
         let second = try fixture.job().run()
         #expect(second.status == .skipped)
@@ -75,6 +88,55 @@ import Testing
         #expect(next.status == .published)
         #expect(fixture.registry.currentVersion() == next.version)
         _ = try fixture.registry.load(version: try #require(next.version))
+    }
+
+    @Test func thePolicyFileTravelsWithTheModelAndDecidesTiers() throws {
+        let fixture = try JobFixture()
+        defer { fixture.remove() }
+        _ = try fixture.store.ingestTranscripts(fileAt: fixture.write("t.csv", JobFixture.transcriptsCSV()))
+        let policyFile = try fixture.write("policy.json", #"{"alwaysHuman": ["refund_request"], "ambiguityMargin": 0.05}"#)
+        let settings = RetrainSettings(policy: try PolicyFile.load(from: policyFile))
+        let summary = try fixture.job(settings: settings).run()
+        let loaded = try LoadedModel(artifacts: fixture.registry.load(version: try #require(summary.version)))
+        #expect(loaded.manifest.tiers.alwaysHuman == ["refund_request"])
+        #expect(loaded.manifest.tiers.ambiguityMargin == 0.05)
+        let decision = loaded.manifest.tiers.decide(loaded.predict("please refund the duplicate charge asap"))
+        #expect(decision.intent == "refund_request")
+        #expect(decision.tier == 3)
+        #expect(decision.reason == .alwaysHuman)
+    }
+
+    @Test func aCandidateTrainedOnCorruptedLabelsIsRejectedByTheGate() throws {
+        let fixture = try JobFixture()
+        defer { fixture.remove() }
+        _ = try fixture.store.ingestTranscripts(fileAt: fixture.write("t.csv", JobFixture.transcriptsCSV(rows: 400)))
+        let first = try fixture.job().run()
+        #expect(first.status == .published)
+        // Corrupt the training part only: most password_reset training conversations "corrected" to refund_request.
+        let train = try fixture.store.collect(holdoutPercent: 10).train.filter { $0.intent == "password_reset" }
+        var ratings = ["rating_id,conversation_id,verdict,corrected_intent,agent_id,rated_at"]
+        for (index, example) in train.enumerated() where index % 5 != 0 {
+            ratings.append("bad-\(index),\(example.id),wrong_intent,refund_request,agent-x,2026-12-02T10:00:00Z")
+        }
+        _ = try fixture.store.ingestRatings(fileAt: fixture.write("bad.csv", ratings.joined(separator: "\n") + "\n"))
+
+        let second = try fixture.job().run()
+        #expect(second.status == .rejected)
+        #expect(second.version == "v2")
+        let verdict = try #require(second.gate)
+        #expect(!verdict.passed)
+        #expect(verdict.failures.contains { $0.contains("macro-F1") }, "\(verdict.failures)")
+        #expect(fixture.registry.currentVersion() == "v1")
+        #expect(try fixture.registry.versions() == ["v1", "v2"])
+        let events = try fixture.registry.history.read().events
+        #expect(events.last?.event == .rejected)
+        #expect(events.last?.version == "v2")
+
+        // An engineer can still force it through by hand; `--promote always` skips the gate.
+        var always = fixture.job(force: true)
+        always.promotion = .always
+        #expect(try always.run().status == .published)
+        #expect(fixture.registry.currentVersion() == "v3")
     }
 
     @Test func tooLittleDataIsRefusedWithoutPublishing() throws {

@@ -126,10 +126,12 @@ enum CompareCommand {
         if changed.isEmpty {
             lines.append("per-intent F1: no change")
         } else {
-            lines.append("per-intent F1, largest changes" + "".padding(toLength: 8, withPad: " ", startingAt: 0) + a.leftPadded(8) + b.leftPadded(8) + "        Δ  support")
-            for change in changed.prefix(15) {
+            let shown = changed.prefix(15)
+            let width = max(36, (shown.map(\.intent.count).max() ?? 0) + 1)
+            lines.append("per-intent F1, largest changes".padding(toLength: width + 2, withPad: " ", startingAt: 0) + a.leftPadded(8) + b.leftPadded(8) + "         Δ  support")
+            for change in shown {
                 lines.append(
-                    "  " + change.intent.padding(toLength: 36, withPad: " ", startingAt: 0) + pct(change.f1A).leftPadded(8)
+                    "  " + change.intent.padding(toLength: width, withPad: " ", startingAt: 0) + pct(change.f1A).leftPadded(8)
                         + pct(change.f1B).leftPadded(8) + points(change.delta).leftPadded(10) + String(change.support).leftPadded(9))
             }
             if changed.count > 15 { lines.append("  … \(changed.count - 15) more (see --json or --html)") }

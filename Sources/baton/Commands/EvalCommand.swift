@@ -1,6 +1,8 @@
 import BatonData
 import BatonEvaluation
+import BatonComparison
 import BatonFormat
+import BatonHTMLReport
 import BatonJob
 import BatonRegistry
 import Foundation
@@ -16,9 +18,10 @@ enum EvalCommand {
     }
 
     static func run(_ raw: [String]) throws -> ExitCode {
-        var arguments = try ArgumentList(raw, valueOptions: Locations.valueOptions.union(["data"]))
+        var arguments = try ArgumentList(raw, valueOptions: Locations.valueOptions.union(["data", "html"]))
         let locations = Locations(&arguments)
         let json = arguments.flag("json")
+        let html = arguments.option("html")
         guard let data = arguments.option("data") else { throw UsageError("--data FILE.csv is required (a labelled file with text,intent)") }
         try arguments.finish(maxPositionals: 1)
         let registry = try ModelRegistry(directory: locations.models)
@@ -51,6 +54,16 @@ enum EvalCommand {
             rawProbabilities: raw.probabilities(for: matrix), calibratedProbabilities: loaded.model.probabilities(for: matrix),
             trueIntents: intents, intents: loaded.manifest.intents, temperature: loaded.model.temperature,
             policy: loaded.manifest.tiers, feedbackReplay: [])
+        if let html {
+            let predictions = VersionPredictions(
+                version: version, intents: loaded.manifest.intents, probabilities: loaded.model.probabilities(for: matrix),
+                policy: loaded.manifest.tiers)
+            let page = HTMLReport.evaluation(
+                try VersionEvaluation.evaluate(predictions, trueIntents: intents), trend: ModelTrend.points(registry),
+                dataDescription: data, generatedAt: UTCTimestamp.string(from: Date()))
+            try Data(page.utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+            Console.error("baton: wrote \(html)")
+        }
         if json {
             // Top-level metric keys for scripts, with the full report beside them.
             Console.output(try JSONLine.encode(FlatOutput(output: Output(version: version, data: data, skippedRows: skipped, report: report))))

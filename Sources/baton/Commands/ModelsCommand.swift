@@ -260,11 +260,12 @@ enum ModelsCommand {
         lines.append("  always human     \(policy.alwaysHuman.isEmpty ? "none" : policy.alwaysHuman.joined(separator: ", "))")
         lines.append("  out of scope     \(policy.outOfScopeIntents.isEmpty ? "none" : policy.outOfScopeIntents.joined(separator: ", "))")
         lines.append("  ambiguity margin \(policy.ambiguityMargin)")
-        lines.append("  intent                                 auto  review  evidence  source")
+        let width = max(36, (m.intents.map(\.count).max() ?? 0) + 1)
+        lines.append("  " + "intent".padding(toLength: width, withPad: " ", startingAt: 0) + "   auto  review  evidence  source")
         for intent in m.intents {
             let t = policy.thresholds(for: intent)
             lines.append(
-                "  " + intent.padding(toLength: 36, withPad: " ", startingAt: 0) + threshold(t.autoResolve).leftPadded(7)
+                "  " + intent.padding(toLength: width, withPad: " ", startingAt: 0) + threshold(t.autoResolve).leftPadded(7)
                     + threshold(t.review).leftPadded(8) + String(t.evidence).leftPadded(10) + "  " + t.source
                     + (policy.thresholds[intent] == nil ? " (fallback)" : ""))
         }
@@ -285,7 +286,7 @@ enum ModelsCommand {
                 lines.append("  thresholds moved most (auto-resolve, review)")
                 for move in changes.thresholdsMovedMost {
                     lines.append(
-                        "    " + move.intent.padding(toLength: 34, withPad: " ", startingAt: 0)
+                        "    " + move.intent.padding(toLength: max(34, move.intent.count + 1), withPad: " ", startingAt: 0)
                             + "\(threshold(move.autoResolveBefore)) -> \(threshold(move.autoResolveAfter))   \(threshold(move.reviewBefore)) -> \(threshold(move.reviewAfter))")
                 }
             }

@@ -38,11 +38,15 @@ enum PointerCommand {
             Console.output(try JSONLine.encode(change))
             return .success
         }
-        if let reconciled = change.reconciled {
-            Console.error("baton: recorded an earlier change that was not in the history: \(reconciled.event.rawValue) \(reconciled.version) (\(reconciled.reason))")
+        if let reconciled = change.reconciled, change.recorded != nil || reconciled.previous == nil {
+            Console.error("baton: first recorded an earlier change missing from the history: \(reconciled.event.rawValue) \(reconciled.version)")
         }
         if change.recorded != nil {
             Console.output("current: \(change.from ?? "none") -> \(change.to) (recorded in \(registry.history.url.path))")
+        } else if let reconciled = change.reconciled, let previous = reconciled.previous {
+            Console.output(
+                "current: \(previous) -> \(change.to); an earlier run had moved it and stopped before recording it, so it is recorded now "
+                    + "(in \(registry.history.url.path))")
         } else {
             Console.output("current: \(change.to) (unchanged)")
         }

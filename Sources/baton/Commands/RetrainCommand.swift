@@ -15,7 +15,7 @@ enum RetrainCommand {
             raw,
             valueOptions: Locations.valueOptions.union([
                 "holdout-percent", "c", "min-df", "tolerance", "max-iterations", "policy", "auto-resolve-target",
-                "review-target", "confidence-level", "folds",
+                "review-target", "confidence-level", "folds", "promote", "metrics-file",
             ]))
         let locations = Locations(&arguments)
         let defaults = RetrainSettings()
@@ -31,6 +31,12 @@ enum RetrainCommand {
         settings.policy = try policy(&arguments)
         settings.calibrationFolds = try arguments.integer("folds", default: defaults.calibrationFolds, range: 2...20)
         let force = arguments.flag("force")
+        let promotionText = arguments.option("promote") ?? "gate"
+        guard let promotion = RetrainJob.PromotionMode(rawValue: promotionText) else {
+            throw UsageError("--promote must be always, gate or never, got '\(promotionText)'")
+        }
+        let metricsFile = (arguments.option("metrics-file") ?? ProcessInfo.processInfo.environment["BATON_METRICS_FILE"])
+            .map { URL(fileURLWithPath: $0) }
         try arguments.finish(maxPositionals: 0)
 
         let registry = try ModelRegistry(directory: locations.models)
@@ -41,21 +47,48 @@ enum RetrainCommand {
 
         let store = try FeedbackStore(path: locations.store)
         let runID = try store.beginRun(command: (["retrain"] + raw).joined(separator: " "), at: Date())
-        let job = RetrainJob(
+        var job = RetrainJob(
             store: store, registry: registry, settings: settings, inbox: locations.inbox.map(Inbox.init(directory:)),
             force: force, log: { Console.error("baton: \($0)") }, publishFaultHook: CrashDrill.hookFromEnvironment())
+        job.promotion = promotion
         do {
             let summary = try job.run()
             let line = try JSONLine.encode(summary)
+            let status: RunStatus
+            switch summary.status {
+            case .published: status = .published
+            case .skipped: status = .skipped
+            case .rejected, .written: status = .rejected
+            }
             try store.finishRun(
-                id: runID, status: summary.status == .published ? .published : .skipped, version: summary.version,
-                dataFingerprint: summary.dataFingerprint, summaryJSON: line, error: nil, at: Date())
+                id: runID, status: status, version: summary.version, dataFingerprint: summary.dataFingerprint,
+                summaryJSON: line, error: nil, at: Date())
             Console.output(line)
-            return .success
+            writeMetrics(to: metricsFile, registry: registry, status: summary.status.rawValue, seconds: summary.seconds)
+            return summary.status == .rejected || summary.status == .written ? .notPromoted : .success
         } catch {
             try? store.finishRun(
                 id: runID, status: .failed, version: nil, dataFingerprint: nil, summaryJSON: nil, error: "\(error)", at: Date())
+            writeMetrics(to: metricsFile, registry: registry, status: "failed", seconds: [:])
             throw error
+        }
+    }
+
+    /// The Prometheus textfile for node_exporter, when asked for; a failure to write it is
+    /// reported but never fails the run.
+    static func writeMetrics(to file: URL?, registry: ModelRegistry, status: String, seconds: [String: Double]) {
+        guard let file else { return }
+        let manifest = registry.currentVersion().flatMap { try? registry.manifest(of: $0) }
+        let metrics = PrometheusTextfile.Metrics(
+            lastRunAt: Date(), status: PrometheusTextfile.Metrics.Status(rawValue: status) ?? .rejected,
+            lastPublishAt: manifest.flatMap { UTCTimestamp.secondsSinceEpoch($0.createdAt) }.map { Date(timeIntervalSince1970: TimeInterval($0)) },
+            macroF1: manifest?.metrics.macroF1,
+            tier1Precision: manifest?.metrics.tier1Precision, tier1Coverage: manifest?.metrics.tier1Coverage,
+            trainRows: manifest?.rows.train, phaseSeconds: seconds)
+        do {
+            try PrometheusTextfile.write(metrics: metrics, to: file)
+        } catch {
+            Console.error("baton: warning: \(error)")
         }
     }
 }
