@@ -16,7 +16,7 @@ if [ "${#need[@]}" -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
 fi
 
-swift build -c release
+swift build -c release >&2
 baton=.build/release/baton
 export BATON_STORE="${BATON_STORE:-baton.sqlite}"
 export BATON_MODELS="${BATON_MODELS:-models}"
