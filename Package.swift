@@ -46,7 +46,7 @@ let package = Package(
         /// Temperature scaling, calibration error, per-intent thresholds with confidence bounds, policy files.
         .target(name: "BatonCalibration", dependencies: ["BatonModel"]),
         /// Two versions on the same data: paired bootstrap, McNemar, tier changes, the promotion gate.
-        .target(name: "BatonComparison", dependencies: ["BatonModel", "BatonEvaluation", "BatonCalibration"]),
+        .target(name: "BatonComparison", dependencies: ["BatonCore", "BatonModel", "BatonEvaluation", "BatonCalibration"]),
         /// Self-contained HTML reports with inline SVG charts.
         .target(name: "BatonHTMLReport", dependencies: ["BatonEvaluation", "BatonComparison", "BatonCalibration"]),
         /// Versioned model folders, the `current` pointer, the job lock.
@@ -77,14 +77,14 @@ let package = Package(
         .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore"]),
         .testTarget(name: "BatonDataTests", dependencies: ["BatonData"]),
         .testTarget(name: "BatonStoreTests", dependencies: ["BatonStore", "BatonData", "BatonCore"]),
-        .testTarget(name: "BatonFeaturesTests", dependencies: ["BatonFeatures"]),
-        .testTarget(name: "BatonTrainingTests", dependencies: ["BatonTraining", "BatonFeatures", "BatonModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BatonFeaturesTests", dependencies: ["BatonCore", "BatonFeatures"]),
+        .testTarget(name: "BatonTrainingTests", dependencies: ["BatonCore", "BatonTraining", "BatonFeatures", "BatonModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BatonEvaluationTests", dependencies: ["BatonEvaluation"]),
-        .testTarget(name: "BatonRegistryTests", dependencies: ["BatonRegistry", "BatonFormat", "BatonModel", "BatonFeatures"]),
+        .testTarget(name: "BatonRegistryTests", dependencies: ["BatonCore", "BatonRegistry", "BatonFormat", "BatonModel", "BatonFeatures"]),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel"]),
-        .testTarget(name: "BatonCalibrationTests", dependencies: ["BatonCalibration", "BatonModel"]),
+        .testTarget(name: "BatonCalibrationTests", dependencies: ["BatonCore", "BatonCalibration", "BatonModel"]),
         .testTarget(name: "BatonRouterTests", dependencies: ["BatonRouter", "BatonFormat", "BatonModel", "BatonFeatures"]),
-        .testTarget(name: "BatonComparisonTests", dependencies: ["BatonComparison", "BatonEvaluation", "BatonModel"]),
+        .testTarget(name: "BatonComparisonTests", dependencies: ["BatonCore", "BatonComparison", "BatonEvaluation", "BatonModel"]),
         .testTarget(name: "BatonHTMLReportTests", dependencies: ["BatonHTMLReport", "BatonComparison", "BatonEvaluation"]),
         .testTarget(name: "BatonJobTests", dependencies: ["BatonJob", "BatonStore", "BatonRegistry", "BatonFormat"]),
     ],

@@ -1,3 +1,4 @@
+import BatonCore
 /// Percentile intervals for the difference (B − A) of accuracy and macro-F1 by the paired
 /// bootstrap: resample message indices with replacement, the same indices for both versions,
 /// and recompute both metrics on every resample.

@@ -1,3 +1,4 @@
+import BatonCore
 import BatonModel
 import Foundation
 import Testing

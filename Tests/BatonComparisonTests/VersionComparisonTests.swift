@@ -1,3 +1,4 @@
+import BatonCore
 import BatonComparison
 import BatonModel
 import Foundation

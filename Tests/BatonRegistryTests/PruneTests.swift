@@ -1,3 +1,4 @@
+import BatonCore
 import BatonFormat
 import BatonRegistry
 import Foundation

@@ -1,3 +1,4 @@
+import BatonCore
 import BatonFeatures
 import Foundation
 import Testing

@@ -30,23 +30,8 @@ enum EvalCommand {
         }
         let loaded = try LoadedModel(artifacts: registry.load(version: version))
 
-        var texts: [String] = []
-        var intents: [String] = []
-        var skipped = 0
-        for row in try TranscriptFile.read(at: URL(fileURLWithPath: data)) {
-            switch row {
-            case .record(let record, _, _):
-                guard let intent = record.finalIntent else {
-                    skipped += 1
-                    continue
-                }
-                texts.append(record.text)
-                intents.append(intent)
-            case .malformed(let line, _, let reason):
-                skipped += 1
-                Console.error("baton: \(data):\(line): skipped: \(reason)")
-            }
-        }
+        let messages = try LabelledMessages.read(file: data)
+        let (texts, intents, skipped) = (messages.texts, messages.intents, messages.skipped)
         let matrix = loaded.vectorizer.transform(texts)
         var raw = loaded.model
         raw.temperature = 1
