@@ -66,12 +66,17 @@ public struct RetrainJob {
             correctionsApplied: collected.correctionsApplied)
         log("collected \(collected.train.count) training and \(collected.holdout.count) holdout examples (\(collected.duplicatesCollapsed) duplicates collapsed, \(collected.correctionsApplied) agent corrections applied)")
 
-        if let currentManifest, currentManifest.dataFingerprint == fingerprint, !force {
-            log("data and settings unchanged since \(currentManifest.version); nothing to do (use --force to retrain anyway)")
+        // Nothing new since the current version, or since the newest version (which the gate may
+        // have rejected, or `--promote never` kept back): training again would only repeat it.
+        let newest = try registry.versions().last.flatMap { $0 == current ? nil : try registry.manifest(of: $0) }
+        if !force, let same = [currentManifest, newest].compactMap({ $0 }).first(where: { $0.dataFingerprint == fingerprint }) {
+            let reason = same.version == current
+                ? "data fingerprint unchanged since \(same.version)"
+                : "data fingerprint unchanged since \(same.version), which is not current (rejected or held back); promote it or use --force"
+            log("\(reason); nothing to do (use --force to retrain anyway)")
             return RetrainSummary(
-                status: .skipped, version: currentManifest.version, parentVersion: currentManifest.parentVersion,
-                reason: "data fingerprint unchanged since \(currentManifest.version)", dataFingerprint: fingerprint,
-                ingested: ingested, rows: rows, metrics: nil, training: nil, seconds: clock.finish())
+                status: .skipped, version: same.version, parentVersion: same.parentVersion, reason: reason,
+                dataFingerprint: fingerprint, ingested: ingested, rows: rows, metrics: nil, training: nil, seconds: clock.finish())
         }
 
         let intents = Array(Set(collected.train.map(\.intent))).sorted()

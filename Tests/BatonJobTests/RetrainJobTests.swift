@@ -132,6 +132,12 @@ import Testing
         #expect(events.last?.event == .rejected)
         #expect(events.last?.version == "v2")
 
+        // The next night with the same data does not train the rejected candidate again.
+        let again = try fixture.job().run()
+        #expect(again.status == .skipped)
+        #expect(again.version == "v2")
+        #expect(try fixture.registry.versions() == ["v1", "v2"])
+
         // An engineer can still force it through by hand; `--promote always` skips the gate.
         var always = fixture.job(force: true)
         always.promotion = .always
