@@ -1,3 +1,5 @@
+import BatonCalibration
+
 /// Accuracy against confidence in equal-width bins of top-label confidence, and the expected
 /// calibration error (ECE) they add up to.
 ///
@@ -6,7 +8,7 @@
 /// below the diagonal auto-resolves more wrong answers than its thresholds promise.
 public struct ReliabilityDiagram: Codable, Hashable, Sendable {
     public struct Bin: Codable, Hashable, Sendable {
-        /// Lower and upper edge of the bin; the last bin includes 1.
+        /// Lower and upper edge of the bin: it holds confidences in (lower, upper], the first bin also 0.
         public var lower: Double
         public var upper: Double
         public var count: Int
@@ -20,30 +22,14 @@ public struct ReliabilityDiagram: Codable, Hashable, Sendable {
     /// Σ (count / n) · |accuracy − mean confidence| over the bins.
     public var expectedCalibrationError: Double
 
-    /// Builds the diagram from each message's top-label confidence and correctness.
+    /// Builds the diagram from each message's top-label confidence and correctness, with the
+    /// same bins and ECE as ``BatonCalibration/CalibrationError`` (what `baton eval` and the
+    /// manifest report), so a comparison never shows a second, slightly different ECE.
     /// - Parameter binCount: equal-width bins over [0, 1] (15, as the calibration record uses).
     public init(confidences: [Double], correct: [Bool], binCount: Int = 15) {
-        let count = max(binCount, 1)
-        var totals = [Int](repeating: 0, count: count)
-        var confidenceSums = [Double](repeating: 0, count: count)
-        var hits = [Int](repeating: 0, count: count)
-        for (index, confidence) in confidences.enumerated() where index < correct.count {
-            let bin = min(max(Int(confidence * Double(count)), 0), count - 1)
-            totals[bin] += 1
-            confidenceSums[bin] += confidence
-            if correct[index] { hits[bin] += 1 }
+        bins = CalibrationError.reliability(confidences: confidences, correct: correct, bins: binCount).map {
+            Bin(lower: $0.lower, upper: $0.upper, count: $0.count, meanConfidence: $0.meanConfidence, accuracy: $0.accuracy)
         }
-        let n = totals.reduce(0, +)
-        var ece = 0.0
-        bins = (0..<count).map { bin in
-            let total = totals[bin]
-            let meanConfidence = total > 0 ? confidenceSums[bin] / Double(total) : 0
-            let accuracy = total > 0 ? Double(hits[bin]) / Double(total) : 0
-            if n > 0 { ece += Double(total) / Double(n) * abs(accuracy - meanConfidence) }
-            return Bin(
-                lower: Double(bin) / Double(count), upper: Double(bin + 1) / Double(count), count: total,
-                meanConfidence: meanConfidence, accuracy: accuracy)
-        }
-        expectedCalibrationError = ece
+        expectedCalibrationError = CalibrationError.expected(confidences: confidences, correct: correct, bins: binCount)
     }
 }
