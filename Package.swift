@@ -19,7 +19,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "blas", providers: [.apt(["libblas-dev"])]),
 
         // MARK: - Shared foundations
-        /// SHA-256, stable ids, small shared helpers. No dependencies.
+        /// SHA-256, the version string, a seeded random number generator. No dependencies.
         .target(name: "BatonCore"),
 
         // MARK: - Learning half: data in
