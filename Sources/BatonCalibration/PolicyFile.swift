@@ -32,7 +32,8 @@ public struct PolicyFile: Codable, Hashable, Sendable {
     public var bound: PrecisionBound
     /// Fewest out-of-sample predictions for an intent's own thresholds; at least 1.
     public var minimumEvidence: Int
-    /// No threshold below this; in [0, 1].
+    /// No threshold below this; in [0, 1]. Default 0.5: the bot never answers a message the
+    /// model itself thinks is more likely wrong than right (see ``ThresholdSettings/floor``).
     public var thresholdFloor: Double
     /// No threshold above this; in [0, 1], at least `thresholdFloor`.
     public var thresholdCeiling: Double
@@ -44,7 +45,7 @@ public struct PolicyFile: Codable, Hashable, Sendable {
     public init(
         alwaysHuman: [String] = [], outOfScopeIntents: [String] = ["out_of_scope", "oos", "other"],
         autoResolveTarget: Double = 0.95, reviewTarget: Double = 0.80, confidenceLevel: Double = 0.95,
-        bound: PrecisionBound = .clopperPearson, minimumEvidence: Int = 30, thresholdFloor: Double = 0.0,
+        bound: PrecisionBound = .clopperPearson, minimumEvidence: Int = 30, thresholdFloor: Double = 0.5,
         thresholdCeiling: Double = 1.0, ambiguityMargin: Double = 0.0, overrides: [String: TargetOverride] = [:]
     ) {
         self.alwaysHuman = alwaysHuman

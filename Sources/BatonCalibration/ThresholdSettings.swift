@@ -17,6 +17,11 @@ public struct ThresholdSettings: Codable, Hashable, Sendable {
     /// pooled thresholds.
     public var minimumEvidence: Int
     /// No fitted threshold is below this (a business floor; it outranks the evidence).
+    ///
+    /// Default 0.5: a threshold is certified on the whole set of messages above it, whose
+    /// precision can be high while the messages near the threshold are mostly wrong (with
+    /// calibrated confidences, a message at 0.3 is right about 3 times in 10). Below 0.5 the model
+    /// itself says the answer is more likely wrong than right, so the bot never answers there.
     public var floor: Double
     /// No fitted threshold is above this (a business ceiling; it outranks the evidence, so a
     /// ceiling below the certified threshold admits messages the bound did not certify).
@@ -29,7 +34,7 @@ public struct ThresholdSettings: Codable, Hashable, Sendable {
 
     public init(
         autoResolveTarget: Double = 0.95, reviewTarget: Double = 0.80, confidenceLevel: Double = 0.95,
-        bound: PrecisionBound = .clopperPearson, minimumEvidence: Int = 30, floor: Double = 0.0, ceiling: Double = 1.0,
+        bound: PrecisionBound = .clopperPearson, minimumEvidence: Int = 30, floor: Double = 0.5, ceiling: Double = 1.0,
         overrides: [String: TargetOverride] = [:]
     ) {
         self.autoResolveTarget = autoResolveTarget

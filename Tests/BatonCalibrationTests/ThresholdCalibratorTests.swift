@@ -85,7 +85,7 @@ import Testing
                 predictions.append(.init(predictedIntent: intent, confidence: confidence, correct: correct))
             }
         }
-        let settings = ThresholdSettings(autoResolveTarget: 0.9, reviewTarget: 0.7, bound: bound, minimumEvidence: 40)
+        let settings = ThresholdSettings(autoResolveTarget: 0.9, reviewTarget: 0.7, bound: bound, minimumEvidence: 40, floor: 0)
         let fit = ThresholdCalibrator.fit(predictions, intents: intents, settings: settings)
         let pooledThreshold = Set(predictions.map(\.confidence)).filter { Self.lowerBoundAbove($0, in: predictions, bound: bound) >= 0.9 }.min()
         #expect(fit.fallback.autoResolve == pooledThreshold)
@@ -107,6 +107,19 @@ import Testing
             #expect(ownBound >= 0.9 || pooledBound, "\(intent) \(auto) is certified by no bound")
         }
         #expect(certified > 0, "the generated sets should certify something")
+    }
+
+    @Test func byDefaultNoThresholdIsBelowOneHalf() throws {
+        // An easy corpus certifies a pooled threshold far below 0.5; the default floor holds it at 0.5.
+        let predictions = Self.predictions("a", correct: 400, from: 0.99, to: 0.1) + Self.predictions("b", correct: 400, from: 0.99, to: 0.1)
+        let unfloored = ThresholdCalibrator.fit(predictions, intents: ["a", "b"], settings: ThresholdSettings(floor: 0))
+        #expect((unfloored.fallback.autoResolve ?? 1) < 0.5)
+        let fit = ThresholdCalibrator.fit(predictions, intents: ["a", "b"], settings: ThresholdSettings())
+        for thresholds in Array(fit.perIntent.values) + [fit.fallback] {
+            #expect(thresholds.autoResolve == 0.5)
+            #expect(thresholds.review == 0.5)
+        }
+        #expect(PolicyFile().thresholdFloor == 0.5)
     }
 
     @Test func aWeakIntentIsRaisedAboveThePooledThreshold() throws {
@@ -156,11 +169,11 @@ import Testing
         }
         let billing = Self.predictions("billing", correct: 10)
         let all = refund + billing
-        let settings = ThresholdSettings(overrides: [
+        let settings = ThresholdSettings(floor: 0, overrides: [
             "refund": TargetOverride(autoResolveTarget: 0.99), "billing": TargetOverride(autoResolveTarget: 0.99, reviewTarget: 0.9),
         ])
         let fit = ThresholdCalibrator.fit(all, intents: ["refund", "billing"], settings: settings)
-        let plain = ThresholdCalibrator.fit(all, intents: ["refund", "billing"], settings: ThresholdSettings())
+        let plain = ThresholdCalibrator.fit(all, intents: ["refund", "billing"], settings: ThresholdSettings(floor: 0))
 
         let strict = try #require(fit.perIntent["refund"])
         #expect(strict.source == "override")
