@@ -15,7 +15,8 @@ public enum PrometheusTextfile {
     /// What a run reports.
     public struct Metrics: Sendable, Hashable {
         public enum Status: String, Sendable, CaseIterable {
-            case published, skipped, rejected, failed
+            /// `written`: a version was written but held back by `--promote never`.
+            case published, skipped, rejected, written, failed
         }
 
         /// When the run ended.
@@ -87,7 +88,7 @@ public enum PrometheusTextfile {
         }
         gauge("baton_last_run_timestamp_seconds", "Unix time the last baton retrain run ended.", [("", seconds(metrics.lastRunAt))])
         gauge(
-            "baton_last_run_success", "1 if the last run completed (published, skipped or rejected), 0 if it failed.",
+            "baton_last_run_success", "1 if the last run completed (published, skipped, rejected or written), 0 if it failed.",
             [("", metrics.status == .failed ? 0 : 1)])
         gauge(
             "baton_last_run_status", "1 for the outcome of the last run, 0 for the others.",

@@ -67,7 +67,7 @@ struct PrometheusTextfileTests {
         #expect(value("baton_last_run_timestamp_seconds") == 1_796_000_013)
         #expect(value("baton_last_run_success") == 1)
         #expect(value("baton_last_run_status", ["status": "rejected"]) == 1)
-        for other in ["published", "skipped", "failed"] { #expect(value("baton_last_run_status", ["status": other]) == 0) }
+        for other in ["published", "skipped", "written", "failed"] { #expect(value("baton_last_run_status", ["status": other]) == 0) }
         #expect(value("baton_last_publish_timestamp_seconds") == 1_795_900_000)
         #expect(value("baton_model_macro_f1") == 0.8731)
         #expect(value("baton_model_tier1_precision") == 0.962)
@@ -75,7 +75,7 @@ struct PrometheusTextfileTests {
         #expect(value("baton_train_rows") == 9003)
         #expect(value("baton_run_duration_seconds", ["phase": "train"]) == 41.5)
         #expect(value("baton_run_duration_seconds", ["phase": "total"]) == 50)
-        #expect(samples.count == 1 + 1 + 4 + 1 + 3 + 1 + 3)
+        #expect(samples.count == 1 + 1 + 5 + 1 + 3 + 1 + 3)
     }
 
     @Test("a failed run without a model reports failure and omits the model gauges")

@@ -80,7 +80,7 @@ enum RetrainCommand {
         guard let file else { return }
         let manifest = registry.currentVersion().flatMap { try? registry.manifest(of: $0) }
         let metrics = PrometheusTextfile.Metrics(
-            lastRunAt: Date(), status: PrometheusTextfile.Metrics.Status(rawValue: status) ?? .rejected,
+            lastRunAt: Date(), status: PrometheusTextfile.Metrics.Status(rawValue: status) ?? .failed,
             lastPublishAt: manifest.flatMap { UTCTimestamp.secondsSinceEpoch($0.createdAt) }.map { Date(timeIntervalSince1970: TimeInterval($0)) },
             macroF1: manifest?.metrics.macroF1,
             tier1Precision: manifest?.metrics.tier1Precision, tier1Coverage: manifest?.metrics.tier1Coverage,
