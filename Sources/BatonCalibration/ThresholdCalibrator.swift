@@ -74,14 +74,10 @@ public enum ThresholdCalibrator {
     ) -> TierPolicy.Thresholds {
         var usedOwn = false
         let level = settings.confidenceLevel
-        /// The pooled auto-resolve threshold is the same for every intent: computed once by the caller.
-        func poolThreshold(_ evidence: Evidence, _ target: Double) -> Double? {
-            if target == settings.autoResolveTarget, evidence.count == pooled.count { return pooledAutoResolve }
-            return evidence.lowestCertifiedConfidence(target: target, bound: settings.bound, level: level)
-        }
-        func choose(target: Double, ownEvidence: Evidence, poolEvidence: Evidence) -> Double? {
+        /// - Parameter pool: the threshold the pooled evidence certifies for `target`.
+        func choose(target: Double, ownEvidence: Evidence, pool: Double?) -> Double? {
             let mine = ownEvidence.lowestCertifiedConfidence(target: target, bound: settings.bound, level: level)
-            guard let pool = poolThreshold(poolEvidence, target) else {
+            guard let pool else {
                 usedOwn = true
                 return mine
             }
@@ -96,14 +92,24 @@ public enum ThresholdCalibrator {
             usedOwn = true
             return ownEvidence.lowestObservedConfidence(target: target, atOrAbove: pool) ?? mine
         }
-        let autoResolve = choose(target: settings.autoResolveTarget, ownEvidence: own, poolEvidence: pooled)
+        // The pooled auto-resolve threshold is the same for every intent: the caller computes it once.
+        let autoResolve = choose(target: settings.autoResolveTarget, ownEvidence: own, pool: pooledAutoResolve)
         // Review judges the band below auto-resolve: the messages tier 2 would answer.
-        var review = choose(
-            target: settings.reviewTarget, ownEvidence: own.below(autoResolve), poolEvidence: pooled.below(autoResolve))
+        let pooledReview = pooled.below(autoResolve).lowestCertifiedConfidence(
+            target: settings.reviewTarget, bound: settings.bound, level: level)
+        let review = choose(target: settings.reviewTarget, ownEvidence: own.below(autoResolve), pool: pooledReview)
+        return finished(autoResolve: autoResolve, review: review, evidence: own.count, source: usedOwn ? "intent" : "pooled", settings: settings)
+    }
+
+    /// Review at most auto-resolve (a nil review under a non-nil auto-resolve becomes it), then
+    /// both clamped into `[floor, ceiling]`.
+    static func finished(
+        autoResolve: Double?, review: Double?, evidence: Int, source: String, settings: ThresholdSettings
+    ) -> TierPolicy.Thresholds {
+        var review = review
         if let auto = autoResolve, review.map({ $0 > auto }) ?? true { review = auto }
         func clamped(_ value: Double?) -> Double? { value.map { min(max($0, settings.floor), settings.ceiling) } }
-        return TierPolicy.Thresholds(
-            autoResolve: clamped(autoResolve), review: clamped(review), evidence: own.count, source: usedOwn ? "intent" : "pooled")
+        return TierPolicy.Thresholds(autoResolve: clamped(autoResolve), review: clamped(review), evidence: evidence, source: source)
     }
 
     /// Steps 2–4 of the rule on one body of evidence.
@@ -112,12 +118,9 @@ public enum ThresholdCalibrator {
     ) -> TierPolicy.Thresholds {
         let autoResolve = evidence.lowestCertifiedConfidence(
             target: autoResolveTarget, bound: settings.bound, level: settings.confidenceLevel)
-        var review = evidence.lowestCertifiedConfidence(
+        let review = evidence.lowestCertifiedConfidence(
             target: reviewTarget, bound: settings.bound, level: settings.confidenceLevel)
-        if let auto = autoResolve, review.map({ $0 > auto }) ?? true { review = auto }
-        func clamped(_ value: Double?) -> Double? { value.map { min(max($0, settings.floor), settings.ceiling) } }
-        return TierPolicy.Thresholds(
-            autoResolve: clamped(autoResolve), review: clamped(review), evidence: evidence.count, source: source)
+        return finished(autoResolve: autoResolve, review: review, evidence: evidence.count, source: source, settings: settings)
     }
 
     /// Predictions sorted by confidence (highest first), reduced to one entry per distinct

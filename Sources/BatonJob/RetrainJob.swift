@@ -119,8 +119,9 @@ public struct RetrainJob {
             replayCases(
                 examples: collected.train, outOfFold: calibration.probabilities, model: model, vectorizer: vectorizer,
                 intents: intents, policy: calibration.tiers))
+        let holdoutProbabilities = model.probabilities(for: holdoutMatrix)
         let holdout = HoldoutReport.make(
-            rawProbabilities: rawModel.probabilities(for: holdoutMatrix), calibratedProbabilities: model.probabilities(for: holdoutMatrix),
+            rawProbabilities: rawModel.probabilities(for: holdoutMatrix), calibratedProbabilities: holdoutProbabilities,
             trueIntents: collected.holdout.map(\.intent), intents: intents, temperature: model.temperature,
             policy: calibration.tiers, feedbackReplay: replay)
         let report = holdout.evaluation
@@ -153,7 +154,7 @@ public struct RetrainJob {
             weights: model.weights, bias: model.bias,
             extraFiles: ["metrics.json": Array(try encoder.encode(holdout))])
         let (version, verdict) = try publishAndPromote(
-            artifacts, current: current, holdout: collected.holdout, holdoutProbabilities: model.probabilities(for: holdoutMatrix),
+            artifacts, current: current, holdout: collected.holdout, holdoutProbabilities: holdoutProbabilities,
             intents: intents, tiers: calibration.tiers)
         clock.lap("publish")
         let status: RetrainSummary.Status

@@ -35,13 +35,14 @@ enum EvalCommand {
         let matrix = loaded.vectorizer.transform(texts)
         var raw = loaded.model
         raw.temperature = 1
+        let probabilities = loaded.model.probabilities(for: matrix)
         let report = HoldoutReport.make(
-            rawProbabilities: raw.probabilities(for: matrix), calibratedProbabilities: loaded.model.probabilities(for: matrix),
+            rawProbabilities: raw.probabilities(for: matrix), calibratedProbabilities: probabilities,
             trueIntents: intents, intents: loaded.manifest.intents, temperature: loaded.model.temperature,
             policy: loaded.manifest.tiers, feedbackReplay: [])
         if let html {
             let predictions = VersionPredictions(
-                version: version, intents: loaded.manifest.intents, probabilities: loaded.model.probabilities(for: matrix),
+                version: version, intents: loaded.manifest.intents, probabilities: probabilities,
                 policy: loaded.manifest.tiers)
             let page = HTMLReport.evaluation(
                 try VersionEvaluation.evaluate(predictions, trueIntents: intents), trend: ModelTrend.points(registry),
